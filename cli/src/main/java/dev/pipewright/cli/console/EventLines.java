@@ -26,6 +26,8 @@ final class EventLines {
     /** Output lines are indented to start under the stage name of the lines around them. */
     static final String OUTPUT_INDENT = "        ";
 
+    private static final int MAX_ERROR_LENGTH = 240;
+
     private EventLines() {
     }
 
@@ -60,7 +62,7 @@ final class EventLines {
         }
         if (event instanceof StageRetrying e) {
             return List.of(line(board, ConsoleStyle.WARNING, "↻", name + " attempt " + e.attempt() + " failed: "
-                    + e.error() + "; retrying in " + Durations.format(e.delay())));
+                    + oneLine(e.error()) + "; retrying in " + Durations.format(e.delay())));
         }
         if (event instanceof StageSkipped e) {
             return List.of(line(board, ConsoleStyle.DIM, "⤼", name + " skipped: " + e.reason()));
@@ -70,14 +72,26 @@ final class EventLines {
         }
         if (event instanceof StageWarned e) {
             return List.of(line(board, ConsoleStyle.WARNING, "⚠", name + " failed, optional, the run goes on: "
-                    + e.error()));
+                    + oneLine(e.error())));
         }
         if (event instanceof StageFailed e) {
             String how = e.timedOut() ? " timed out after " : e.cancelled() ? " cancelled after " : " failed after ";
             return List.of(line(board, ConsoleStyle.FAILED, "✖", name + how + Durations.format(e.duration())
-                    + ": " + e.error()));
+                    + ": " + oneLine(e.error())));
         }
         return List.of();
+    }
+
+    /**
+     * An error on one line: a message that quotes a multi-line script would otherwise break the
+     * one-line-per-event shape. The summary shows errors whole.
+     */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.strip().replaceAll("\\s*\\R\\s*", " ⏎ ");
+        return flat.length() <= MAX_ERROR_LENGTH ? flat : flat.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 
     static AttributedString output(String stage, String stream, String text) {

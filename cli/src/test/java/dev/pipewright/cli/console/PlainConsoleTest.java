@@ -128,4 +128,12 @@ class PlainConsoleTest {
         assertThat(text).contains("a │ evil?[2Jline");
         assertThat(List.of(text.split("\n"))).noneMatch(line -> line.contains("\u001b"));
     }
+
+    @Test
+    void aMultiLineErrorStaysOnTheEventsLine() {
+        String text = render(events.started(1), events.stageStarted("a", 1, 0),
+                events.retry("a", 1, "`sh -c if true\n  then exit 1\nfi` exited with code 1"));
+
+        assertThat(text).contains("↻ a attempt 1 failed: `sh -c if true ⏎ then exit 1 ⏎ fi` exited with code 1;");
+    }
 }
