@@ -133,6 +133,7 @@ public final class QueryExecutor {
                 case "type" -> JsonValues.of(stage.type());
                 case "status" -> JsonValues.of(stage.status().label());
                 case "attempts" -> JsonValues.of(stage.attempts());
+                case "progress" -> stage.progress() == null ? JsonValues.of(null) : JsonValues.share(stage.progress());
                 case "started" -> JsonValues.of(stage.started());
                 case "finished" -> JsonValues.of(stage.finished());
                 case "duration" -> JsonValues.of(stage.durationAt(now));

@@ -102,6 +102,7 @@ public final class QuerySchema {
             value("type", "the stage type, e.g. docker.pull, when the events name it"),
             value("status", "pending, running, succeeded, failed, skipped or cancelled"),
             value("attempts", "attempts started"),
+            value("progress", "the fraction the stage last reported, 0..1, or null"),
             value("started", "when the first attempt began (ISO-8601)"),
             value("finished", "when the stage ended (ISO-8601), or null"),
             value("duration", "milliseconds, so far for a running stage"),

@@ -235,7 +235,7 @@ public final class RunProjection {
         }
 
         StageState snapshot() {
-            return new StageState(name, null, status, attempts, started, finished, duration, error, outputs,
+            return new StageState(name, null, status, attempts, fraction, started, finished, duration, error, outputs,
                     logs.toList());
         }
     }

@@ -55,9 +55,19 @@ public record RunState(
         return Duration.between(started, finished != null ? finished : now);
     }
 
-    /** This run, found dead: its process is gone and its log has no final event. */
-    public RunState interrupted(String why) {
-        return new RunState(id, pipeline, RunStatus.INTERRUPTED, progress, null, started, finished, duration, params, why,
-                failedStage, totalStages, pid, host, stages);
+    /**
+     * This run, found dead: its process is gone and its log has no final event. It ends at its
+     * last event; stages it left running are failed.
+     */
+    public RunState interrupted(String why, Instant lastEvent) {
+        List<StageState> ended = stages.stream()
+                .map(stage -> stage.status().ended() ? stage : new StageState(stage.name(), stage.type(),
+                        StageStatus.FAILED, stage.attempts(), stage.progress(), stage.started(), lastEvent,
+                        stage.started() == null ? null : Duration.between(stage.started(), lastEvent),
+                        "interrupted", stage.outputs(), stage.logs()))
+                .toList();
+        Duration took = started == null || lastEvent == null ? null : Duration.between(started, lastEvent);
+        return new RunState(id, pipeline, RunStatus.INTERRUPTED, progress, null, started, lastEvent, took, params, why,
+                failedStage, totalStages, pid, host, ended);
     }
 }

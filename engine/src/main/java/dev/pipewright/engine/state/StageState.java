@@ -11,6 +11,7 @@ import java.util.Map;
  * @param name the stage's name; a stage of a sub-pipeline is named {@code caller/stage}
  * @param type the stage type ({@code docker.pull}) when the events name it, else null
  * @param attempts attempts started so far
+ * @param progress the fraction the stage last reported, 0..1, or null when it reports none
  * @param started the first attempt's start
  * @param duration the engine's figure for an ended stage; null while it runs
  * @param outputs the outputs of a succeeded stage (secrets already masked), else empty
@@ -21,6 +22,7 @@ public record StageState(
         String type,
         StageStatus status,
         int attempts,
+        Double progress,
         Instant started,
         Instant finished,
         Duration duration,
