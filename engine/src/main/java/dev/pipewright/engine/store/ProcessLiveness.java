@@ -56,13 +56,31 @@ public final class ProcessLiveness {
         return Verdict.ALIVE;
     }
 
+    /**
+     * Whether {@code host} names this machine. The engine writes {@code $HOSTNAME}, else
+     * /etc/hostname, else the resolver's name; the resolver (which may wait on DNS) is only asked
+     * when the cheap names do not match.
+     */
     public static boolean isLocal(String host) {
         String name = host.trim().toLowerCase(Locale.ROOT);
-        int dot = name.indexOf('.');
-        return localNames().contains(name) || dot > 0 && localNames().contains(name.substring(0, dot));
+        if (matches(cheapNames(), name)) {
+            return true;
+        }
+        Set<String> resolved = new HashSet<>();
+        try {
+            addName(resolved, InetAddress.getLocalHost().getHostName());
+        } catch (IOException e) {
+            // No resolvable host name: the cheap names were all we had.
+        }
+        return matches(resolved, name);
     }
 
-    private static Set<String> localNames() {
+    private static boolean matches(Set<String> names, String name) {
+        int dot = name.indexOf('.');
+        return names.contains(name) || dot > 0 && names.contains(name.substring(0, dot));
+    }
+
+    private static Set<String> cheapNames() {
         Set<String> names = localNames;
         if (names == null) {
             names = new HashSet<>(Set.of("localhost", "127.0.0.1"));
@@ -71,14 +89,6 @@ public final class ProcessLiveness {
                 addName(names, Files.readString(Path.of("/etc/hostname")));
             } catch (IOException | RuntimeException e) {
                 // Not on Linux, or unreadable: the other names still apply.
-            }
-            try {
-                InetAddress local = InetAddress.getLocalHost();
-                addName(names, local.getHostName());
-                addName(names, local.getCanonicalHostName());
-                addName(names, local.getHostAddress());
-            } catch (IOException e) {
-                // No resolvable host name: compare with what the environment says.
             }
             localNames = names;
         }
