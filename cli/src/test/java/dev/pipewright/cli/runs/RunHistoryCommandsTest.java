@@ -18,11 +18,11 @@ class RunHistoryCommandsTest {
               param tag: string = "v1"
               stage compile {
                 uses = core.exec
-                with { shell = "echo compiling; echo 'warning: unused' >&2" }
+                with { shell = "echo compiling; echo 'warning: unused'" }
               }
               stage test {
                 uses = core.exec
-                with { shell = "echo 'test 1 ok'; echo 'test 2 FAILED' >&2; exit 4" }
+                with { shell = "echo 'test 1 ok' >&2; echo 'test 2 FAILED' >&2; exit 4" }
               }
               stage package {
                 uses = core.log
@@ -67,7 +67,7 @@ class RunHistoryCommandsTest {
         String[] lines = result.out().split("\n");
         assertThat(lines[0]).startsWith("RUN").contains("PIPELINE", "STATE", "PROGRESS", "STARTED", "DURATION", "ERROR");
         assertThat(lines[1]).startsWith(succeeded).contains("hello", "succeeded", "100%");
-        assertThat(lines[2]).startsWith(failed).contains("build", "failed", "67%", "`sh -c echo");
+        assertThat(lines[2]).startsWith(failed).contains("build", "failed", "67%", "`sh -c echo 'test 1");
     }
 
     @Test
