@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             FmtCommand.class,
             RunCommand.class,
+            dev.pipewright.cli.runs.RunsCommand.class,
+            dev.pipewright.cli.runs.ShowCommand.class,
+            dev.pipewright.cli.runs.QueryCommand.class,
+            dev.pipewright.cli.runs.LogsCommand.class,
         })
 public final class Main implements Runnable {
 
