@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code pipewright} as a real process (this test's class path, {@code Main}), with its own
  * home directory so the developer's {@code ~/.pipewright/plugins} never leaks in.
  */
-final class CliProcess {
+public final class CliProcess {
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private CliProcess() {
     }
 
-    static Result run(Path home, Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+    public static Result run(Path home, Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "dev.pipewright.cli.Main"));
         command.addAll(List.of(arguments));
