@@ -1,8 +1,7 @@
 package dev.pipewright.cli;
 
 import dev.pipewright.engine.check.Validator;
-import dev.pipewright.engine.plugins.ClasspathCatalog;
-import dev.pipewright.engine.plugins.StageCatalog;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.DiagnosticRenderer;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,12 +38,20 @@ final class CheckCommand implements Callable<Integer> {
             description = "a parameter value; when any is given, required parameters without one are errors")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Mixin
+    PluginOptions plugins;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        StageCatalog catalog = ClasspathCatalog.load();
+        try (PluginRegistry catalog = plugins.load(spec.commandLine().getErr())) {
+            return check(catalog);
+        }
+    }
+
+    private int check(PluginRegistry catalog) {
         Optional<Map<String, Object>> supplied = params.isEmpty() ? Optional.empty() : Optional.of(new LinkedHashMap<>(params));
         Map<String, String> sources = new HashMap<>();
         List<Diagnostic> all = new ArrayList<>();
