@@ -1,6 +1,7 @@
 package dev.pipewright.cli;
 
 import dev.pipewright.engine.check.Validator;
+import dev.pipewright.engine.plugins.PluginProblem;
 import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
@@ -69,7 +70,8 @@ final class CheckCommand implements Callable<Integer> {
                 clean.add(file);
             }
         }
-        long errors = all.stream().filter(Diagnostic::isError).count();
+        // Plugin problems were printed as they loaded; an error among them fails the check too.
+        long errors = all.stream().filter(Diagnostic::isError).count() + catalog.problems().stream().filter(PluginProblem::isError).count();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (format == Format.json) {
