@@ -31,6 +31,11 @@ final class AttemptRunner {
     static Outcome run(RunServices services, StageType type, AttemptContext context, CancelScope scope,
             Duration timeout) throws InterruptedException {
         CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        if (type instanceof NonBlocking && type.getClass().getClassLoader() == AttemptRunner.class.getClassLoader()) {
+            attempt(type, context, scope, result);
+            return result.isCompletedExceptionally() ? failure(type, context, result)
+                    : new Outcome(outputsOf(result), null, false, false, null);
+        }
         services.threads.execute(() -> attempt(type, context, scope, result));
 
         waitFor(result, scope, timeout, context.stageName());
