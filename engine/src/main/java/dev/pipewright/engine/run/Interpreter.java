@@ -5,6 +5,7 @@ import dev.pipewright.engine.events.Metrics;
 import dev.pipewright.engine.events.RunEvent;
 import dev.pipewright.engine.expr.Evaluator;
 import dev.pipewright.engine.expr.ExpressionException;
+import dev.pipewright.engine.expr.SecretReferences;
 import dev.pipewright.engine.expr.Values;
 import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Expr;
@@ -77,6 +78,9 @@ final class Interpreter {
             StageSlot slot = new StageSlot(stage, index++, true);
             slots.put(slot.name(), slot);
         }
+        for (String secret : SecretReferences.in(pipeline)) {
+            services.masker.register(services.env.get(secret));
+        }
         this.paramValues = resolveParams(suppliedParams);
     }
 
@@ -133,6 +137,11 @@ final class Interpreter {
     /** Publishes an event built on a fresh header; masking is the builder's job. */
     void emit(Function<EventHeader, RunEvent> event) {
         services.channel.publish(event.apply(new EventHeader(Instant.now(), services.runId, name(), parent)));
+    }
+
+    /** Time since {@code start}, in whole milliseconds as events carry it, so events read back equal. */
+    static Duration since(Instant start) {
+        return Duration.ofMillis(Duration.between(start, Instant.now()).toMillis());
     }
 
     /** The share of stages that have ended, 0..1. */
@@ -197,7 +206,7 @@ final class Interpreter {
         for (Block.Stage stage : pipeline.finallyBlock().map(Finally::stages).orElse(List.of())) {
             new StageRunner(this, slots.get(stage.name().value()), finallyScope).runTopLevel();
         }
-        Duration duration = Duration.between(start, Instant.now());
+        Duration duration = Interpreter.since(start);
         Metrics metrics = new Metrics(succeeded.get(), totalStages(), List.copyOf(errors));
         Map<String, Object> lastOutputs = lastOutputs();
         if (bodyCancel != null && bodyCancel.kind() == CancelReason.Kind.RUN_CANCELLED) {

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param listeners receive every event, in order, on the run's dispatcher thread (the event log
  *     writer is added by the runner, first)
  * @param env where {@code env.NAME} and {@code secret.NAME} are read
- * @param loader parses and checks the files of {@code core.pipeline} stages
+ * @param loader parses and checks the files of {@code core.pipeline} stages; by default
+ *     {@link PipelineLoader#parsing()}
  * @param diagnostics where problems outside the run are reported, such as a listener that threw
  */
 public record RunRequest(
@@ -42,11 +43,11 @@ public record RunRequest(
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params == null ? Map.of() : params));
         listeners = List.copyOf(listeners == null ? List.of() : listeners);
         env = Map.copyOf(env == null ? Map.of() : env);
-        loader = loader == null ? PipelineLoader.NONE : loader;
+        loader = loader == null ? PipelineLoader.parsing() : loader;
         diagnostics = diagnostics == null ? System.err : diagnostics;
     }
 
-    /** A request with no parameters or listeners, the process's environment and no loader. */
+    /** A request with no parameters or listeners, the process's environment and the parsing loader. */
     public static RunRequest of(PipelineFile file, StageCatalog catalog, Path stateDirectory) {
         return new RunRequest(file, Map.of(), catalog, stateDirectory, List.of(), System.getenv(), null, null);
     }
