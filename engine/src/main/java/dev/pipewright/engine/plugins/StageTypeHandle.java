@@ -76,6 +76,14 @@ public final class StageTypeHandle implements StageType {
         return "`" + qualifiedName() + "` (" + (plugin.builtIn() ? PluginIdentity.BUILT_IN : "plugin " + plugin.label()) + ")";
     }
 
+    /**
+     * For messages about a stage that the engine stopped (a timeout): {@code " in `slow.hang`
+     * (plugin slow.jar 1.0)"} for a third-party stage type, empty for a built-in one.
+     */
+    public static String pluginOf(StageType type) {
+        return type instanceof StageTypeHandle handle && !handle.plugin.builtIn() ? " in " + handle.describe() : "";
+    }
+
     @Override
     public Map<String, Object> run(StageContext context) throws StageFailure, InterruptedException {
         try (ContextClassLoader ignored = enterPlugin()) {
