@@ -57,6 +57,11 @@ public final class StageTypeHandle implements StageType {
         return plugin;
     }
 
+    /** The plugin's own stage type, for the engine's checks of what kind it is; run it through {@link #run}. */
+    public StageType delegate() {
+        return delegate;
+    }
+
     /** The plugin's class loader. */
     public ClassLoader classLoader() {
         return loader;
@@ -74,6 +79,14 @@ public final class StageTypeHandle implements StageType {
     /** How messages name this stage type and its plugin: {@code `text.render` (plugin text.jar 1.0)}. */
     public String describe() {
         return "`" + qualifiedName() + "` (" + (plugin.builtIn() ? PluginIdentity.BUILT_IN : "plugin " + plugin.label()) + ")";
+    }
+
+    /**
+     * For messages about a stage that the engine stopped (a timeout): {@code " in `slow.hang`
+     * (plugin slow.jar 1.0)"} for a third-party stage type, empty for a built-in one.
+     */
+    public static String pluginOf(StageType type) {
+        return type instanceof StageTypeHandle handle && !handle.plugin.builtIn() ? " in " + handle.describe() : "";
     }
 
     @Override
