@@ -17,6 +17,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintWriter err = spec.commandLine().getErr();
         try {
             return run(err);
         } catch (UsageException e) {
@@ -81,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PrintStream err) throws UsageException, InterruptedException, IOException {
+    private int run(PrintWriter err) throws UsageException, InterruptedException, IOException {
         String path = file.toString();
         String source = PipelineFiles.read(file);
         ParseResult parsed = PipelineParser.parse(path, source);
@@ -97,17 +98,18 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!found.isEmpty()) {
             err.print(PipelineFiles.render(found, path, source));
+            err.flush();
         }
         return start(parsed.file().get(), values, catalog, err);
     }
 
-    private int start(PipelineFile pipelineFile, Map<String, Object> values, ClasspathCatalog catalog, PrintStream err)
+    private int start(PipelineFile pipelineFile, Map<String, Object> values, ClasspathCatalog catalog, PrintWriter err)
             throws InterruptedException, IOException {
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         boolean terminal = System.console() != null;
         RunListener console = Consoles.open(output, terminal, System.getenv(), stdout);
         RunRequest request = new RunRequest(pipelineFile, values, catalog, stateDirectory, List.of(console),
-                System.getenv(), PipelineFiles.loader(catalog), err);
+                System.getenv(), PipelineFiles.loader(catalog), System.err);
         RunHandle handle;
         try {
             handle = new PipelineRunner().start(request);
@@ -140,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int reportChecks(List<Diagnostic> diagnostics, String path, String source, PrintStream err) {
+    private int reportChecks(List<Diagnostic> diagnostics, String path, String source, PrintWriter err) {
         err.print(PipelineFiles.render(diagnostics, path, source));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run");
