@@ -4,7 +4,8 @@ import dev.pipewright.cli.console.Consoles;
 import dev.pipewright.cli.console.OutputMode;
 import dev.pipewright.engine.check.Validator;
 import dev.pipewright.engine.events.RunListener;
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.PluginRegistry;
+import dev.pipewright.engine.plugins.StageCatalog;
 import dev.pipewright.engine.run.PipelineRunner;
 import dev.pipewright.engine.run.RunHandle;
 import dev.pipewright.engine.run.RunOutcome;
@@ -68,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
             description = "where .pipewright/runs/<run-id>/ is kept (default: the current directory)")
     Path stateDirectory;
 
+    @CommandLine.Mixin
+    PluginOptions plugins;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,9 +94,16 @@ final class RunCommand implements Callable<Integer> {
             return reportChecks(parsed.diagnostics(), path, source, err);
         }
         Map<String, Object> values = ParamValues.resolve(parsed.file().get().pipeline(), paramsFile, params);
-        ClasspathCatalog catalog = ClasspathCatalog.load();
-        catalog.problems().forEach(problem -> err.println("pipewright: warning: " + problem));
-        List<Diagnostic> found = Validator.check(parsed.file().get(), catalog, Optional.of(values));
+        // A broken plugin jar is reported by name and the others still load; the checks then say
+        // which stage types are missing, if the pipeline uses any of them.
+        try (PluginRegistry catalog = plugins.load(err)) {
+            return checkAndStart(parsed.file().get(), values, catalog, path, source, err);
+        }
+    }
+
+    private int checkAndStart(PipelineFile pipelineFile, Map<String, Object> values, StageCatalog catalog, String path,
+            String source, PrintWriter err) throws InterruptedException, IOException {
+        List<Diagnostic> found = Validator.check(pipelineFile, catalog, Optional.of(values));
         if (found.stream().anyMatch(Diagnostic::isError)) {
             return reportChecks(found, path, source, err);
         }
@@ -100,10 +111,10 @@ final class RunCommand implements Callable<Integer> {
             err.print(PipelineFiles.render(found, path, source));
             err.flush();
         }
-        return start(parsed.file().get(), values, catalog, err);
+        return start(pipelineFile, values, catalog, err);
     }
 
-    private int start(PipelineFile pipelineFile, Map<String, Object> values, ClasspathCatalog catalog, PrintWriter err)
+    private int start(PipelineFile pipelineFile, Map<String, Object> values, StageCatalog catalog, PrintWriter err)
             throws InterruptedException, IOException {
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         boolean terminal = System.console() != null;

@@ -25,6 +25,14 @@ public final class PlainConsole implements RunListener {
     @Override
     public void onEvent(RunEvent event) {
         board.apply(event);
+        if (event instanceof RunEvent.StageLogged e && !style.usesColour()) {
+            // The common case by far, written without building a styled line first.
+            out.print(EventLines.OUTPUT_INDENT);
+            out.print(RunBoard.displayName(e));
+            out.print("stderr".equals(e.stream()) ? " ! " : " │ ");
+            out.println(EventLines.harmless(e.line()));
+            return;
+        }
         for (AttributedString line : EventLines.describe(event, board)) {
             out.println(style.render(line));
         }
