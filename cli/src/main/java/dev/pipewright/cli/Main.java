@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             dev.pipewright.cli.runs.ShowCommand.class,
             dev.pipewright.cli.runs.QueryCommand.class,
             dev.pipewright.cli.runs.LogsCommand.class,
+            dev.pipewright.cli.repl.ReplCommand.class,
             StagesCommand.class,
         })
 public final class Main implements Runnable {
