@@ -98,9 +98,12 @@ final class BuildStage extends DockerStageType {
         if (imageId.get() == null) {
             throw StageFailure.retryable("Could not " + doing + ": the Docker engine ended the build without an image id.");
         }
-        context.progress().report(1.0, "Built " + imageId.get());
+        String id = imageId.get().startsWith("sha256:") ? imageId.get()
+                : call(context, "look up the built image " + imageId.get(),
+                        () -> engine.client().inspectImageCmd(imageId.get()).exec().getId());
+        context.progress().report(1.0, "Built " + id);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("id", imageId.get());
+        outputs.put("id", id);
         outputs.put("tags", tags);
         return outputs;
     }

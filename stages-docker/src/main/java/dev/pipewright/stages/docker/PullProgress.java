@@ -9,7 +9,9 @@ import java.util.Map;
  * Turns the engine's pull messages into one fraction: the layers' downloaded bytes over their
  * total bytes. A layer whose size is not known yet counts as the average of the known ones, so
  * the fraction does not jump back when a waiting layer starts; layers already present count as
- * done. Not thread-safe: one per pull, fed from the pull's stream.
+ * done. The engine first announces every layer ("Already exists", "Pulling fs layer"), then
+ * transfers them, so there is no fraction (null) until the first transfer message: before that a
+ * layer already present would read as "all done". Not thread-safe: one per pull, fed from the pull's stream.
  */
 final class PullProgress {
 
@@ -22,6 +24,7 @@ final class PullProgress {
 
     private final Map<String, Layer> layers = new LinkedHashMap<>();
     private String lastStatus;
+    private boolean transferring;
 
     /** Takes one message; returns whether the fraction or the status line changed. */
     boolean accept(PullResponseItem item) {
@@ -31,6 +34,8 @@ final class PullProgress {
         String id = item.getId();
         if (status != null && id != null && isLayerId(id)) {
             Layer layer = layers.computeIfAbsent(id, k -> new Layer());
+            transferring |= !status.startsWith("Pulling fs layer") && !status.startsWith("Waiting")
+                    && !status.startsWith("Already exists");
             ResponseItem.ProgressDetail detail = item.getProgressDetail();
             if (status.startsWith("Downloading") && detail != null && detail.getTotal() != null && detail.getTotal() > 0) {
                 layer.total = detail.getTotal();
@@ -47,9 +52,9 @@ final class PullProgress {
         return !java.util.Objects.equals(before, fraction()) || !java.util.Objects.equals(statusBefore, lastStatus);
     }
 
-    /** The share done, 0..1, or null before any layer is known. */
+    /** The share done, 0..1, or null before the first layer transfer. */
     Double fraction() {
-        if (layers.isEmpty()) {
+        if (!transferring) {
             return null;
         }
         long knownTotal = 0;

@@ -69,6 +69,7 @@ final class PullStage extends DockerStageType {
         }
         String id = call(context, "look up the pulled image `" + reference + "`",
                 () -> engine.client().inspectImageCmd(reference.toString()).exec().getId());
+        context.progress().report(1.0, "Pulled " + reference + ": " + progress.summary());
         return Map.of("id", id);
     }
 
