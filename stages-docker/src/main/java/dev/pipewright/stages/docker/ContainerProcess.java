@@ -2,6 +2,7 @@ package dev.pipewright.stages.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.WaitContainerCondition;
 import com.github.dockerjava.api.model.WaitResponse;
 import dev.pipewright.spi.Cancellation;
 import dev.pipewright.spi.StageContext;
@@ -9,6 +10,8 @@ import dev.pipewright.spi.StageFailure;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +29,14 @@ final class ContainerProcess implements AutoCloseable {
     private final DockerEngine engine;
     private final String id;
     private final Cancellation.Registration registration;
-    private final AtomicReference<Closeable> stream = new AtomicReference<>();
+    private final List<Closeable> streams = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Long> exitCode = new AtomicReference<>();
+    private final ResultCallback.Adapter<WaitResponse> waiting = new ResultCallback.Adapter<>() {
+        @Override
+        public void onNext(WaitResponse response) {
+            exitCode.set(response.getStatusCode() == null ? null : response.getStatusCode().longValue());
+        }
+    };
     private final AtomicBoolean removing = new AtomicBoolean();
     private final CompletableFuture<Void> removed = new CompletableFuture<>();
 
@@ -81,29 +91,30 @@ final class ContainerProcess implements AutoCloseable {
     /** Streams the container's output, from its first line, until it exits. */
     void follow(DockerStageType stage, StageContext context, OutputLines output)
             throws StageFailure, InterruptedException {
-        stage.run(context, "follow the output of container " + shortId(), () -> stream.set(engine.client()
+        stage.run(context, "follow the output of container " + shortId(), () -> streams.add(engine.client()
                 .logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
                 .exec(output)));
         await(stage, context, output, "follow the output of container " + shortId());
         output.flush();
     }
 
+    /**
+     * Asks the engine now for the container's exit code, so the answer is ready when its output
+     * ends; call before {@link #start} (the condition is the next exit, as {@code docker run}
+     * does: a created container counts as "not running") and collect with {@link #awaitExit}.
+     */
+    void watchExit(DockerStageType stage, StageContext context) throws StageFailure, InterruptedException {
+        stage.run(context, "wait for container " + shortId(), () -> streams.add(
+                engine.client().waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT).exec(waiting)));
+    }
+
     /** Waits until the container has exited and returns its exit code. */
     long awaitExit(DockerStageType stage, StageContext context) throws StageFailure, InterruptedException {
-        AtomicReference<Long> code = new AtomicReference<>();
-        ResultCallback.Adapter<WaitResponse> waiting = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(WaitResponse response) {
-                code.set(response.getStatusCode() == null ? null : response.getStatusCode().longValue());
-            }
-        };
-        stage.run(context, "wait for container " + shortId(), () -> stream.set(
-                engine.client().waitContainerCmd(id).exec(waiting)));
         await(stage, context, waiting, "wait for container " + shortId());
-        if (code.get() == null) {
+        if (exitCode.get() == null) {
             throw StageFailure.retryable("The Docker engine gave no exit code for container " + shortId() + ".");
         }
-        return code.get();
+        return exitCode.get();
     }
 
     private void await(DockerStageType stage, StageContext context, ResultCallback.Adapter<?> callback, String doing)
@@ -128,7 +139,7 @@ final class ContainerProcess implements AutoCloseable {
         } catch (RuntimeException e) {
             // Run-end cleanup and `pipewright gc` find it by its labels if this failed.
         } finally {
-            closeStream(); // after the removal: the attempt must not end while the container is still there
+            closeStreams(); // after the removal: the attempt must not end while the container is still there
         }
     }
 
@@ -161,21 +172,21 @@ final class ContainerProcess implements AutoCloseable {
         return id.length() > 12 ? id.substring(0, 12) : id;
     }
 
-    private void closeStream() {
-        Closeable open = stream.getAndSet(null);
-        if (open != null) {
+    private void closeStreams() {
+        for (Closeable open : streams) {
             try {
                 open.close();
             } catch (IOException | RuntimeException e) {
                 // The stream is being abandoned.
             }
         }
+        streams.clear();
     }
 
     /** Stops listening for cancellation; the container itself stays unless {@link #remove()} was called. */
     @Override
     public void close() {
         registration.close();
-        closeStream();
+        closeStreams();
     }
 }

@@ -27,6 +27,7 @@ final class RunStage extends DockerStageType {
         ContainerProcess container = ContainerProcess.create(this, context, spec);
         try (container) {
             id = container.id();
+            container.watchExit(this, context);
             container.start(this, context);
             container.follow(this, context, new OutputLines(context.log(), false));
             exitCode = container.awaitExit(this, context);
