@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Runs declarative, event-driven pipelines.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CheckCommand.class,
+            RunCommand.class,
         })
 public final class Main implements Runnable {
 
