@@ -2,7 +2,6 @@ package dev.pipewright.cli;
 
 import dev.pipewright.engine.check.Validator;
 import dev.pipewright.engine.plugins.ClasspathCatalog;
-import dev.pipewright.engine.plugins.StageCatalog;
 import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.DiagnosticRenderer;
@@ -38,12 +37,18 @@ final class CheckCommand implements Callable<Integer> {
             description = "a parameter value; when any is given, required parameters without one are errors")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--preflight",
+            description = "also ask the plugins the files use whether what they need is there (a Docker engine that "
+                    + "answers); a problem found this way exits 1")
+    boolean preflight;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        StageCatalog catalog = ClasspathCatalog.load();
+        ClasspathCatalog catalog = ClasspathCatalog.load();
+        List<String> notReady = new ArrayList<>();
         Optional<Map<String, Object>> supplied = params.isEmpty() ? Optional.empty() : Optional.of(new LinkedHashMap<>(params));
         Map<String, String> sources = new HashMap<>();
         List<Diagnostic> all = new ArrayList<>();
@@ -59,23 +64,32 @@ final class CheckCommand implements Callable<Integer> {
             all.addAll(result.diagnostics());
             if (!result.hasErrors()) {
                 clean.add(file);
+                if (preflight) {
+                    result.file().ifPresent(f -> Preflight.problems(f.pipeline(), catalog.plugins())
+                            .forEach(problem -> notReady.add(file + ": preflight: " + problem)));
+                }
             }
         }
         long errors = all.stream().filter(Diagnostic::isError).count();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        notReady.forEach(err::println);
         if (format == Format.json) {
             out.println(DiagnosticJson.render(all));
         } else {
             DiagnosticRenderer renderer = new DiagnosticRenderer(sources::get);
             all.forEach(d -> err.print(renderer.render(d)));
-            clean.forEach(f -> out.println(f + ": ok"));
+            clean.stream().filter(f -> notReady.stream().noneMatch(p -> p.startsWith(f + ": ")))
+                    .forEach(f -> out.println(f + ": ok"));
             if (errors > 0) {
                 err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run");
             }
         }
         out.flush();
         err.flush();
-        return errors > 0 ? Main.EXIT_USAGE : Main.EXIT_OK;
+        if (errors > 0) {
+            return Main.EXIT_USAGE;
+        }
+        return notReady.isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILED;
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             CheckCommand.class,
             RunCommand.class,
+            GcCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -2,7 +2,9 @@ package dev.pipewright.engine.plugins;
 
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
+import dev.pipewright.spi.StagePlugin;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +23,12 @@ public interface StageCatalog {
 
     /** Every installed qualified name, sorted; used for "did you mean" hints. */
     Collection<String> qualifiedNames();
+
+    /**
+     * The plugins the stage types come from, for their run-wide hooks ({@code runEnded},
+     * {@code preflight}, {@code collectGarbage}); empty for catalogs made without plugins.
+     */
+    default List<StagePlugin> plugins() {
+        return List.of();
+    }
 }
