@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             dev.pipewright.cli.runs.LogsCommand.class,
             dev.pipewright.cli.repl.ReplCommand.class,
             StagesCommand.class,
+            GcCommand.class,
         })
 public final class Main implements Runnable {
 
