@@ -65,7 +65,8 @@ final class JGitProgress implements ProgressMonitor {
 
     @Override
     public synchronized void endTask() {
-        if (task != null && total > 0 && reportedPercent < 100) {
+        // JGit ends a task also when it aborts; only a task that got through its work is at 100%.
+        if (task != null && total > 0 && done >= total && reportedPercent < 100) {
             reporter.report(1.0, task);
         }
         task = null;

@@ -1,6 +1,8 @@
 package dev.pipewright.stages.git;
 
 import java.net.URISyntaxException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -16,6 +18,8 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  */
 record Remote(String url, CredentialsProvider credentials, Redactor redactor) {
 
+    private static final Pattern USER_INFO = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*:([^/]*)@");
+
     /**
      * @param url as the pipeline wrote it, perhaps {@code https://user:password@host/repo.git}
      * @param username overrides the URL's user name; may be null
@@ -24,7 +28,7 @@ record Remote(String url, CredentialsProvider credentials, Redactor redactor) {
     static Remote of(String url, String username, String password) {
         URIish parsed = parse(url);
         String user = username != null ? username : parsed == null ? null : parsed.getUser();
-        String urlPassword = parsed == null ? null : parsed.getPass();
+        String urlPassword = parsed == null ? rawPassword(url) : parsed.getPass();
         String pass = password != null ? password : urlPassword;
         Redactor redactor = Redactor.of(password, urlPassword);
         String safe = parsed == null ? redactor.mask(url) : parsed.setPass(null).toString();
@@ -32,6 +36,12 @@ record Remote(String url, CredentialsProvider credentials, Redactor redactor) {
                 ? null
                 : new UsernamePasswordCredentialsProvider(user == null ? "" : user, pass == null ? "" : pass);
         return new Remote(safe, credentials, redactor);
+    }
+
+    /** The password of a URL that URIish cannot read (a stray '%', say): still a password to mask. */
+    private static String rawPassword(String url) {
+        Matcher userInfo = USER_INFO.matcher(url);
+        return userInfo.find() ? userInfo.group(1) : null;
     }
 
     private static URIish parse(String url) {

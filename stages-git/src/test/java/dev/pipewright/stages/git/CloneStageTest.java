@@ -33,7 +33,7 @@ class CloneStageTest {
     }
 
     @AfterAll
-    static void stopDaemon() throws InterruptedException {
+    static void stopDaemon() {
         daemon.close();
     }
 
