@@ -29,8 +29,8 @@ import java.util.ServiceLoader;
  */
 public class CloneBenchmark {
 
-    static final int FILES = 2000;
-    static final int COMMITS = 200;
+    static final int FILES = Integer.getInteger("bench.files", 2000);
+    static final int COMMITS = Integer.getInteger("bench.commits", 200);
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
@@ -53,7 +53,8 @@ public class CloneBenchmark {
                 "git.clone time per JGit task (median ms)");
         int run = 0;
         // The first clone loads the plugin's own JGit settings; each variant below then installs its own.
-        jgit(clone, bare.toUri().toString(), 0, root.resolve("first"), new HashMap<>());
+        long cold = jgit(clone, bare.toUri().toString(), 0, root.resolve("first"), new HashMap<>());
+        System.out.printf("first git.clone in this JVM (cold, file:// full): %d ms%n", cold);
         for (var url : urls.entrySet()) {
             for (int depth : new int[] {0, 1}) {
                 String only = System.getProperty("bench.only");
