@@ -92,6 +92,26 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * The stage (or one {@code for-each} element) did not run: the outputs of an earlier call with
+     * the same fingerprint were reused. It counts as succeeded.
+     *
+     * @param index as in {@code stage:complete}
+     * @param fromRun the run whose result was reused
+     * @param fromStage the stage call reused there ({@code build}, {@code clone[2]})
+     * @param fingerprint the fingerprint both calls share
+     * @param saved how long the reused call took: the time not spent now
+     * @param progress the share of the run's stages that have ended, 0..1
+     * @param outputs the reused outputs
+     */
+    record StageCached(
+            EventHeader header, String stage, int index, String fromRun, String fromStage, String fingerprint,
+            Duration saved, double progress, Map<String, Object> outputs) implements StageEvent {
+        public String type() {
+            return "stage:cached";
+        }
+    }
+
     /** An optional stage failed; the run goes on. */
     record StageWarned(EventHeader header, String stage, String error, String message) implements StageEvent {
         public String type() {
