@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Runs declarative, event-driven pipelines.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,162 @@
+package dev.pipewright.cli;
+
+import dev.pipewright.cli.console.Consoles;
+import dev.pipewright.cli.console.OutputMode;
+import dev.pipewright.engine.check.Validator;
+import dev.pipewright.engine.events.RunListener;
+import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.run.PipelineRunner;
+import dev.pipewright.engine.run.RunHandle;
+import dev.pipewright.engine.run.RunOutcome;
+import dev.pipewright.engine.run.RunRequest;
+import dev.pipewright.grammar.ParseResult;
+import dev.pipewright.grammar.PipelineParser;
+import dev.pipewright.grammar.ast.PipelineFile;
+import dev.pipewright.grammar.diag.Diagnostic;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pipewright run FILE}: checks the file with the given parameters, runs nothing when a check
+ * fails (exit 2), then runs it with the chosen console and exits with 0, 1 or 130 (LANGUAGE.md).
+ */
+@Command(name = "run", description = "Checks a pipeline file, then runs it.", sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the pipeline succeeded",
+            "1:the pipeline failed",
+            "2:bad usage, or the file failed its checks (nothing ran)",
+            "130:cancelled (SIGINT, SIGTERM)"})
+final class RunCommand implements Callable<Integer> {
+
+    /** How long the shutdown hook waits for {@code finally} when the JVM is stopped some other way. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .pipeline file to run")
+    Path file;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "a parameter's value, read as its declared type (int, bool, duration; "
+                    + "list and map as [a, b] or inline JSON/YAML); repeatable")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--params-file", paramLabel = "FILE",
+            description = "parameter values in YAML or JSON (a map of names to values); -p wins over it")
+    Path paramsFile;
+
+    @Option(names = "--output", paramLabel = "MODE", defaultValue = "auto", converter = OutputModeConverter.class,
+            description = "auto (tty on a terminal, plain otherwise), tty, plain or json (default: ${DEFAULT-VALUE})")
+    OutputMode output;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "where .pipewright/runs/<run-id>/ is kept (default: the current directory)")
+    Path stateDirectory;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        try {
+            return run(err);
+        } catch (UsageException e) {
+            err.println("pipewright run: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+    }
+
+    private int run(PrintStream err) throws UsageException, InterruptedException, IOException {
+        String path = file.toString();
+        String source = PipelineFiles.read(file);
+        ParseResult parsed = PipelineParser.parse(path, source);
+        if (parsed.file().isEmpty()) {
+            return reportChecks(parsed.diagnostics(), path, source, err);
+        }
+        Map<String, Object> values = ParamValues.resolve(parsed.file().get().pipeline(), paramsFile, params);
+        ClasspathCatalog catalog = ClasspathCatalog.load();
+        catalog.problems().forEach(problem -> err.println("pipewright: warning: " + problem));
+        List<Diagnostic> found = Validator.check(parsed.file().get(), catalog, Optional.of(values));
+        if (found.stream().anyMatch(Diagnostic::isError)) {
+            return reportChecks(found, path, source, err);
+        }
+        if (!found.isEmpty()) {
+            err.print(PipelineFiles.render(found, path, source));
+        }
+        return start(parsed.file().get(), values, catalog, err);
+    }
+
+    private int start(PipelineFile pipelineFile, Map<String, Object> values, ClasspathCatalog catalog, PrintStream err)
+            throws InterruptedException, IOException {
+        FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        boolean terminal = System.console() != null;
+        RunListener console = Consoles.open(output, terminal, System.getenv(), stdout);
+        RunRequest request = new RunRequest(pipelineFile, values, catalog, stateDirectory, List.of(console),
+                System.getenv(), PipelineFiles.loader(catalog), err);
+        RunHandle handle;
+        try {
+            handle = new PipelineRunner().start(request);
+        } catch (IllegalArgumentException e) {
+            console.close();
+            err.println("pipewright run: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        RunSignals signals = RunSignals.install(handle::cancel, err);
+        Thread backstop = new Thread(() -> cancelOnShutdown(handle, signals), "pipewright-shutdown");
+        Runtime.getRuntime().addShutdownHook(backstop);
+        RunOutcome outcome = handle.awaitOutcome();
+        Runtime.getRuntime().removeShutdownHook(backstop);
+        if (output.resolve(terminal) != OutputMode.JSON) {
+            PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+            out.println("events: " + handle.runDirectory().eventsFile());
+        }
+        return outcome.exitCode();
+    }
+
+    /** The JVM is being stopped without SIGINT or SIGTERM (SIGHUP, say): still cancel and run finally. */
+    private static void cancelOnShutdown(RunHandle handle, RunSignals signals) {
+        if (!signals.cancelled()) {
+            handle.cancel("the process is shutting down");
+        }
+        try {
+            handle.awaitOutcome(SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int reportChecks(List<Diagnostic> diagnostics, String path, String source, PrintStream err) {
+        err.print(PipelineFiles.render(diagnostics, path, source));
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        err.println(path + ": " + errors + (errors == 1 ? " error" : " errors") + "; nothing ran");
+        return Main.EXIT_USAGE;
+    }
+
+    /** {@code --output} in any case, with a message that lists the modes. */
+    static final class OutputModeConverter implements CommandLine.ITypeConverter<OutputMode> {
+        @Override
+        public OutputMode convert(String value) {
+            try {
+                return OutputMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "`" + value + "` is not an output mode: use auto, tty, plain or json");
+            }
+        }
+    }
+}

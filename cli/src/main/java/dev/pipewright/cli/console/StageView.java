@@ -1,0 +1,62 @@
+package dev.pipewright.cli.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** What the console knows about one stage, built up from its events. Not thread-safe. */
+final class StageView {
+
+    enum State { RUNNING, WAITING_TO_RETRY, SUCCEEDED, SKIPPED, WARNED, FAILED, TIMED_OUT, CANCELLED;
+
+        boolean ended() {
+            return this != RUNNING && this != WAITING_TO_RETRY;
+        }
+    }
+
+    private final String name;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private final int tailCapacity;
+    State state = State.RUNNING;
+    int attempt = 1;
+    Instant startedAt;
+    Duration duration;
+    Double fraction;
+    String progressMessage;
+    String error;
+    String skipReason;
+    long linesLogged;
+
+    StageView(String name, int tailCapacity) {
+        this.name = name;
+        this.tailCapacity = tailCapacity;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void addLine(String line) {
+        if (tail.size() == tailCapacity) {
+            tail.removeFirst();
+        }
+        tail.addLast(line);
+        linesLogged++;
+    }
+
+    /** The last lines of the stage's output, oldest first. */
+    List<String> tail(int lines) {
+        List<String> all = List.copyOf(tail);
+        return all.subList(Math.max(0, all.size() - lines), all.size());
+    }
+
+    /** Time spent so far, or the final duration once the stage has ended. */
+    Duration elapsed(Instant now) {
+        if (duration != null) {
+            return duration;
+        }
+        return startedAt == null ? Duration.ZERO : Duration.between(startedAt, now);
+    }
+}

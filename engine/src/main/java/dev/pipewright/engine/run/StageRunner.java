@@ -1,0 +1,329 @@
+package dev.pipewright.engine.run;
+
+import dev.pipewright.engine.events.RunEvent;
+import dev.pipewright.engine.expr.Evaluator;
+import dev.pipewright.engine.expr.ExpressionException;
+import dev.pipewright.engine.expr.SourceText;
+import dev.pipewright.engine.expr.Values;
+import dev.pipewright.grammar.ast.Block;
+import dev.pipewright.grammar.ast.Expr;
+import dev.pipewright.spi.Arguments;
+import dev.pipewright.spi.StageSchema;
+import dev.pipewright.spi.StageType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one stage with LANGUAGE.md's settings: {@code when}, {@code for-each}, {@code retry} with
+ * {@code backoff}, {@code timeout} per attempt, {@code optional}; and emits its events.
+ */
+final class StageRunner {
+
+    private final Interpreter pipeline;
+    private final StageSlot slot;
+    private final Block.Stage stage;
+    private final CancelScope parentScope;
+    private final boolean optional;
+
+    StageRunner(Interpreter pipeline, StageSlot slot, CancelScope parentScope) {
+        this.pipeline = pipeline;
+        this.slot = slot;
+        this.stage = slot.stage;
+        this.parentScope = parentScope;
+        this.optional = isOptional(stage);
+    }
+
+    static boolean isOptional(Block.Stage stage) {
+        return stage.setting("optional").filter(Expr.BoolLit.class::isInstance)
+                .map(e -> ((Expr.BoolLit) e).value()).orElse(false);
+    }
+
+    /** Runs the stage, records how it ended and emits its final event. */
+    StageResult runTopLevel() {
+        Instant start = Instant.now();
+        StageResult result;
+        CancelReason before = parentScope.reason();
+        if (before != null) {
+            result = StageResult.cancelled(pipeline.mask("not started: " + before.message()));
+        } else {
+            try {
+                Optional<String> skip = skipReason();
+                if (skip.isPresent()) {
+                    String reason = pipeline.mask(skip.get());
+                    pipeline.recordEnd(slot, StageResult.skipped(), optional);
+                    pipeline.emit(h -> new RunEvent.StageSkipped(h, slot.name(), reason));
+                    return StageResult.skipped();
+                }
+                CancelScope stageScope = parentScope.child();
+                try {
+                    result = stage.setting("for-each").isPresent() ? runForEach(stageScope)
+                            : runAttempts(slot.name(), RunBindings.NO_ITEM, stageScope);
+                } finally {
+                    stageScope.close();
+                }
+            } catch (ExpressionException e) {
+                result = StageResult.failed(pipeline.mask("stage `" + slot.name() + "`: " + e.describe()), false);
+            }
+        }
+        finish(slot.name(), result, Duration.between(start, Instant.now()), true);
+        return result;
+    }
+
+    /** Emits the event that ends a stage (or a for-each element, with {@code record} false). */
+    private void finish(String name, StageResult result, Duration duration, boolean record) {
+        double progress = record ? pipeline.recordEnd(slot, result, optional) : pipeline.progress();
+        switch (result.status()) {
+            case SUCCEEDED -> {
+                Map<String, Object> outputs = pipeline.services().masker.maskMap(result.outputs());
+                pipeline.emit(h -> new RunEvent.StageCompleted(h, name, slot.index, duration, progress, outputs));
+            }
+            case FAILED -> {
+                if (optional && record) {
+                    pipeline.emit(h -> new RunEvent.StageWarned(h, name, result.error(),
+                            "optional stage `" + name + "` failed; the pipeline goes on"));
+                } else {
+                    pipeline.emit(h -> new RunEvent.StageFailed(h, name, result.error(), duration, result.timedOut(),
+                            false));
+                }
+            }
+            case CANCELLED -> pipeline.emit(h -> new RunEvent.StageFailed(h, name, result.error(), duration, false, true));
+            default -> throw new IllegalStateException("a stage cannot end " + result.status());
+        }
+    }
+
+    /** Why the stage is skipped, when its {@code when} is false. */
+    private Optional<String> skipReason() throws ExpressionException {
+        Optional<Expr> when = stage.setting("when");
+        if (when.isEmpty()) {
+            return Optional.empty();
+        }
+        Evaluator.Traced traced = Evaluator.evaluateTraced(when.get(), bindings(RunBindings.NO_ITEM));
+        if (!(traced.value() instanceof Boolean condition)) {
+            throw new ExpressionException("`when` must be a bool, but it is " + Values.typeName(traced.value()),
+                    when.get().span());
+        }
+        if (condition) {
+            return Optional.empty();
+        }
+        String text = SourceText.of(pipeline.file().source(), when.get().span());
+        String reason = "`" + (text == null ? "when" : text.strip()) + "` was false";
+        if (!traced.seen().isEmpty()) {
+            reason += " (" + traced.seen().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + Values.literal(e.getValue()))
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        return Optional.of(reason);
+    }
+
+    private StageResult runForEach(CancelScope stageScope) throws ExpressionException {
+        Expr expr = stage.setting("for-each").orElseThrow();
+        Object value = Evaluator.evaluate(expr, bindings(RunBindings.NO_ITEM));
+        if (!(value instanceof List<?> items)) {
+            throw new ExpressionException("`for-each` needs a list, but it is " + Values.typeName(value), expr.span());
+        }
+        StageResult[] results = new StageResult[items.size()];
+        List<Runnable> tasks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            int index = i;
+            String name = slot.name() + "[" + i + "]";
+            tasks.add(() -> {
+                Instant start = Instant.now();
+                StageResult result = runAttempts(name, items.get(index), stageScope);
+                results[index] = result;
+                finish(name, result, Duration.between(start, Instant.now()), false);
+                if (result.status() == StageStatus.FAILED && !optional) {
+                    stageScope.cancel(new CancelReason(CancelReason.Kind.SIBLING_FAILED,
+                            "cancelled because `" + name + "` failed"));
+                }
+            });
+        }
+        Bounded.runAll(pipeline.services().threads, tasks, pipeline.maxParallel());
+        return aggregate(results);
+    }
+
+    /** One result for all elements: outputs become lists in element order. */
+    private StageResult aggregate(StageResult[] results) {
+        List<String> failures = new ArrayList<>();
+        String cancelled = null;
+        for (int i = 0; i < results.length; i++) {
+            StageResult r = results[i];
+            if (r.status() == StageStatus.FAILED) {
+                failures.add(slot.name() + "[" + i + "]: " + r.error());
+            } else if (r.status() == StageStatus.CANCELLED && cancelled == null) {
+                cancelled = r.error();
+            }
+        }
+        if (!failures.isEmpty()) {
+            return StageResult.failed(failures.size() + " of " + results.length + " elements failed; "
+                    + String.join("; ", failures), false);
+        }
+        if (cancelled != null) {
+            return StageResult.cancelled(cancelled);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        pipeline.services().catalog.schema(stage.uses().orElse("")).ifPresent(
+                schema -> schema.outputs().forEach(o -> names.add(o.name())));
+        for (StageResult r : results) {
+            names.addAll(r.outputs().keySet());
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (String name : names) {
+            List<Object> list = new ArrayList<>(results.length);
+            for (StageResult r : results) {
+                list.add(r.outputs().get(name));
+            }
+            outputs.put(name, Collections.unmodifiableList(list));
+        }
+        return StageResult.succeeded(Collections.unmodifiableMap(outputs));
+    }
+
+    /** Attempts, with retries and backoff, until one succeeds, none is left, or the scope is cancelled. */
+    private StageResult runAttempts(String name, Object item, CancelScope scope) {
+        String uses = stage.uses().orElse("?");
+        Optional<StageType> found = pipeline.services().catalog.find(uses);
+        if (found.isEmpty()) {
+            return StageResult.failed("stage `" + name + "` uses `" + uses + "`, which no installed plugin provides", false);
+        }
+        StageType type = found.get();
+        int retries;
+        Duration timeout;
+        Duration backoff;
+        try {
+            retries = (int) longSetting("retry", 0);
+            timeout = durationSetting("timeout", null);
+            backoff = durationSetting("backoff", Backoff.DEFAULT_FIRST);
+        } catch (ExpressionException e) {
+            return StageResult.failed(pipeline.mask("stage `" + name + "`: " + e.describe()), false);
+        }
+        for (int attempt = 1; ; attempt++) {
+            CancelReason cancelled = scope.reason();
+            if (cancelled != null) {
+                return StageResult.cancelled(pipeline.mask(cancelled.message()));
+            }
+            Arguments arguments;
+            try {
+                arguments = arguments(type, name, item);
+            } catch (ExpressionException e) {
+                return StageResult.failed(pipeline.mask("stage `" + name + "`: " + e.describe()), false);
+            }
+            CancelScope attemptScope = scope.child();
+            int number = attempt;
+            double progress = pipeline.progress();
+            pipeline.emit(h -> new RunEvent.StageStarted(h, name, slot.index, number, progress));
+            AttemptRunner.Outcome outcome;
+            try {
+                outcome = AttemptRunner.run(pipeline.services(), type,
+                        new AttemptContext(pipeline, name, uses, attempt, arguments, attemptScope), attemptScope, timeout);
+            } catch (InterruptedException e) {
+                // Nobody interrupts the engine's own threads; treat it like a cancelled run.
+                Thread.currentThread().interrupt();
+                return StageResult.cancelled("stage `" + name + "` was interrupted");
+            } finally {
+                attemptScope.close();
+            }
+            if (outcome.succeeded()) {
+                return StageResult.succeeded(outcome.outputs());
+            }
+            String error = pipeline.mask(outcome.error());
+            if (outcome.cancelled() != null) {
+                return StageResult.cancelled(error);
+            }
+            if (!outcome.retryable() || attempt > retries || scope.isCancelled()) {
+                return StageResult.failed(error, outcome.timedOut());
+            }
+            Duration delay = Backoff.delay(backoff, attempt);
+            pipeline.emit(h -> new RunEvent.StageRetrying(h, name, number, delay, error));
+            if (sleep(scope, delay)) {
+                return StageResult.cancelled(pipeline.mask(scope.reason().message()));
+            }
+        }
+    }
+
+    /** @return whether the scope was cancelled while waiting */
+    private static boolean sleep(CancelScope scope, Duration delay) {
+        try {
+            scope.signal().get(delay.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    /** The {@code with} map evaluated now, checked against the schema, defaults filled in. */
+    private Arguments arguments(StageType type, String name, Object item) throws ExpressionException {
+        StageSchema schema = type.schema();
+        Optional<Expr.MapLit> with = stage.with();
+        Map<String, Object> values = new LinkedHashMap<>(
+                with.isPresent() ? Evaluator.evaluateMap(with.get(), bindings(item)) : Map.of());
+        for (StageSchema.Parameter parameter : schema.parameters()) {
+            Object value = values.get(parameter.name());
+            if (value == null && parameter.defaultValue() != null) {
+                values.put(parameter.name(), parameter.defaultValue());
+            } else if (value == null && parameter.required()) {
+                throw new ExpressionException("argument `" + parameter.name() + "` of `" + stage.uses().orElse("?")
+                        + "` is required but " + (values.containsKey(parameter.name()) ? "is null" : "missing"),
+                        stage.span());
+            } else if (!parameter.type().accepts(value)) {
+                throw new ExpressionException("argument `" + parameter.name() + "` of `" + stage.uses().orElse("?")
+                        + "` must be a " + parameter.type() + ", but it is " + Values.typeName(value),
+                        with.map(Expr.MapLit::span).orElse(stage.span()));
+            }
+        }
+        if (!schema.openArguments()) {
+            for (String key : values.keySet()) {
+                if (schema.parameter(key).isEmpty()) {
+                    throw new ExpressionException("`" + stage.uses().orElse("?") + "` has no argument `" + key + "`",
+                            with.map(Expr.MapLit::span).orElse(stage.span()));
+                }
+            }
+        }
+        return new Arguments(values);
+    }
+
+    private RunBindings bindings(Object item) {
+        return new RunBindings(pipeline, item);
+    }
+
+    private long longSetting(String key, long otherwise) throws ExpressionException {
+        Optional<Expr> expr = stage.setting(key);
+        if (expr.isEmpty()) {
+            return otherwise;
+        }
+        Object value = Evaluator.evaluate(expr.get(), bindings(RunBindings.NO_ITEM));
+        if (value instanceof Long l) {
+            return l;
+        }
+        throw new ExpressionException("`" + key + "` must be an int, but it is " + Values.typeName(value),
+                expr.get().span());
+    }
+
+    private Duration durationSetting(String key, Duration otherwise) throws ExpressionException {
+        Optional<Expr> expr = stage.setting(key);
+        if (expr.isEmpty()) {
+            return otherwise;
+        }
+        Object value = Evaluator.evaluate(expr.get(), bindings(RunBindings.NO_ITEM));
+        if (value instanceof Duration d) {
+            return d;
+        }
+        throw new ExpressionException("`" + key + "` must be a duration, but it is " + Values.typeName(value),
+                expr.get().span());
+    }
+}

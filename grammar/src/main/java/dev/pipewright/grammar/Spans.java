@@ -1,0 +1,69 @@
+package dev.pipewright.grammar;
+
+import dev.pipewright.grammar.ast.SourceSpan;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/** Source spans of tokens and rules; the end is the last character, inclusive. */
+final class Spans {
+
+    private final String file;
+    private final String source;
+
+    Spans(String file, String source) {
+        this.file = file;
+        this.source = source;
+    }
+
+    String file() {
+        return file;
+    }
+
+    SourceSpan of(Token token) {
+        if (token.getType() == Token.EOF) {
+            return endOfFile();
+        }
+        return of(token, token);
+    }
+
+    SourceSpan of(ParserRuleContext context) {
+        Token stop = context.getStop();
+        if (stop == null || stop.getTokenIndex() < context.getStart().getTokenIndex()) {
+            stop = context.getStart();
+        }
+        return of(context.getStart(), stop);
+    }
+
+    SourceSpan of(Token start, Token stop) {
+        int line = start.getLine();
+        int column = start.getCharPositionInLine() + 1;
+        // A token may end in a line break (an unterminated string ends there): stop before it.
+        String text = stop.getText() == null ? "" : stop.getText().stripTrailing();
+        int endLine = stop.getLine();
+        int endColumn = stop.getCharPositionInLine() + Math.max(1, text.length());
+        int lastBreak = text.lastIndexOf('\n');
+        if (lastBreak >= 0) {
+            endLine += (int) text.chars().filter(c -> c == '\n').count();
+            endColumn = Math.max(1, text.length() - lastBreak - 1);
+        }
+        return new SourceSpan(file, line, column, endLine, endColumn);
+    }
+
+    /** Just past the last character that is not white space: where "expected `}`" belongs. */
+    SourceSpan endOfFile() {
+        int end = source.length();
+        while (end > 0 && Character.isWhitespace(source.charAt(end - 1))) {
+            end--;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < end; i++) {
+            if (source.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = end - lineStart + 1;
+        return new SourceSpan(file, line, column, line, column);
+    }
+}
