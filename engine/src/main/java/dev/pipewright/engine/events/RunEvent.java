@@ -84,9 +84,21 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * @param fingerprint the stage call's fingerprint (what {@code --resume} compares), hex; null
+     *     when the run did not compute one
+     */
     record StageCompleted(
-            EventHeader header, String stage, int index, Duration duration, double progress, Map<String, Object> outputs)
+            EventHeader header, String stage, int index, Duration duration, double progress, Map<String, Object> outputs,
+            String fingerprint)
             implements StageEvent {
+
+        /** Without a fingerprint. */
+        public StageCompleted(
+                EventHeader header, String stage, int index, Duration duration, double progress, Map<String, Object> outputs) {
+            this(header, stage, index, duration, progress, outputs, null);
+        }
+
         public String type() {
             return "stage:complete";
         }
