@@ -140,6 +140,11 @@ final class Interpreter {
         services.channel.publish(event.apply(new EventHeader(Instant.now(), services.runId, name(), parent)));
     }
 
+    /** Time since {@code start}, in whole milliseconds as events carry it, so events read back equal. */
+    static Duration since(Instant start) {
+        return Duration.ofMillis(Duration.between(start, Instant.now()).toMillis());
+    }
+
     /** The share of stages that have ended, 0..1. */
     double progress() {
         int total = totalStages();
@@ -202,7 +207,7 @@ final class Interpreter {
         for (Block.Stage stage : pipeline.finallyBlock().map(Finally::stages).orElse(List.of())) {
             new StageRunner(this, slots.get(stage.name().value()), finallyScope).runTopLevel();
         }
-        Duration duration = Duration.between(start, Instant.now());
+        Duration duration = Interpreter.since(start);
         Metrics metrics = new Metrics(succeeded.get(), totalStages(), List.copyOf(errors));
         Map<String, Object> lastOutputs = lastOutputs();
         if (bodyCancel != null && bodyCancel.kind() == CancelReason.Kind.RUN_CANCELLED) {

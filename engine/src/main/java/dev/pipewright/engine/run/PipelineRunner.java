@@ -83,7 +83,7 @@ public final class PipelineRunner {
             try {
                 Interpreter.Ending ending = interpreter.run();
                 RunOutcome result = new RunOutcome(services.runId, ending.status(), ending.error(), ending.failedStage(),
-                        Duration.between(started, Instant.now()));
+                        Interpreter.since(started));
                 services.channel.close();
                 services.channel.closed().whenComplete((ok, error) -> {
                     services.shutdown();

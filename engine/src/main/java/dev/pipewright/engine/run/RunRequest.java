@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param listeners receive every event, in order, on the run's dispatcher thread (the event log
  *     writer is added by the runner, first)
  * @param env where {@code env.NAME} and {@code secret.NAME} are read
- * @param loader parses and checks the files of {@code core.pipeline} stages
+ * @param loader parses and checks the files of {@code core.pipeline} stages; by default
+ *     {@link PipelineLoader#parsing()}
  * @param diagnostics where problems outside the run are reported, such as a listener that threw
  * @param resume whether earlier results may be reused ({@code --resume}, {@code cache}); default
  *     {@link ResumeOptions#CACHE}
@@ -46,7 +47,7 @@ public record RunRequest(
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params == null ? Map.of() : params));
         listeners = List.copyOf(listeners == null ? List.of() : listeners);
         env = Map.copyOf(env == null ? Map.of() : env);
-        loader = loader == null ? PipelineLoader.NONE : loader;
+        loader = loader == null ? PipelineLoader.parsing() : loader;
         diagnostics = diagnostics == null ? System.err : diagnostics;
         resume = resume == null ? ResumeOptions.CACHE : resume;
     }
@@ -57,7 +58,7 @@ public record RunRequest(
         this(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics, ResumeOptions.CACHE);
     }
 
-    /** A request with no parameters or listeners, the process's environment and no loader. */
+    /** A request with no parameters or listeners, the process's environment and the parsing loader. */
     public static RunRequest of(PipelineFile file, StageCatalog catalog, Path stateDirectory) {
         return new RunRequest(file, Map.of(), catalog, stateDirectory, List.of(), System.getenv(), null, null);
     }

@@ -85,7 +85,7 @@ final class StageRunner {
                 result = StageResult.failed(pipeline.mask("stage `" + slot.name() + "`: " + e.describe()), false);
             }
         }
-        finish(slot.name(), result, Duration.between(start, Instant.now()), true);
+        finish(slot.name(), result, Interpreter.since(start), true);
         return result;
     }
 
@@ -161,7 +161,7 @@ final class StageRunner {
                 Instant start = Instant.now();
                 StageResult result = runAttempts(name, items.get(index), stageScope);
                 results[index] = result;
-                finish(name, result, Duration.between(start, Instant.now()), false);
+                finish(name, result, Interpreter.since(start), false);
                 if (result.status() == StageStatus.FAILED && !optional) {
                     stageScope.cancel(new CancelReason(CancelReason.Kind.SIBLING_FAILED,
                             "cancelled because `" + name + "` failed"));
