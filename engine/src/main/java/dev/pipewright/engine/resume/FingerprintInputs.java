@@ -74,7 +74,7 @@ public record FingerprintInputs(String stageType, String typeVersion, List<Input
 
     /**
      * What differs between {@code earlier} and these inputs, most telling first: the stage type,
-     * its version, then each argument and each upstream value whose digest differs. Empty when
+     * its version, then each upstream value and each argument whose digest differs. Empty when
      * both have the same fingerprint.
      */
     public List<Reason> changesSince(FingerprintInputs earlier) {
@@ -86,10 +86,12 @@ public record FingerprintInputs(String stageType, String typeVersion, List<Input
         if (!typeVersion.equals(earlier.typeVersion)) {
             changes.add(new Reason.TypeVersionChanged(stageType, earlier.typeVersion, typeVersion));
         }
-        compare(earlier.arguments, arguments, (name, before, after) ->
-                changes.add(new Reason.ArgumentChanged(name, before, after)));
+        // Upstream first: an argument that interpolates an upstream value changes with it, and
+        // the upstream change is the cause a person looks for.
         compare(earlier.reads, reads, (name, before, after) ->
                 changes.add(new Reason.UpstreamChanged(name, before, after)));
+        compare(earlier.arguments, arguments, (name, before, after) ->
+                changes.add(new Reason.ArgumentChanged(name, before, after)));
         return changes;
     }
 

@@ -16,8 +16,11 @@ import java.util.function.UnaryOperator;
  */
 public final class Fingerprinter {
 
-    /** Previews longer than this are cut: they help a person spot a change, they are not the value. */
-    static final int PREVIEW_LENGTH = 60;
+    /**
+     * Previews longer than this are cut: they help a person spot a change (explain shows the part
+     * around it), they are not the value.
+     */
+    static final int PREVIEW_LENGTH = 400;
 
     private final ValueDigester digester;
     private final UnaryOperator<String> masker;

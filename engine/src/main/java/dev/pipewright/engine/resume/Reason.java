@@ -46,7 +46,7 @@ public sealed interface Reason {
             if (before.secret() || after.secret()) {
                 return "secret argument `" + name + "` changed";
             }
-            return "argument `" + name + "` changed: " + before.shown() + " → " + after.shown();
+            return "argument `" + name + "` changed: " + Contrast.of(before.shown(), after.shown());
         }
     }
 
@@ -70,7 +70,7 @@ public sealed interface Reason {
             if (Objects.equals(before.preview(), after.preview())) {
                 return "upstream output `" + reference + "` comes from a stage that ran with other inputs";
             }
-            return "upstream output `" + reference + "` changed: " + before.shown() + " → " + after.shown();
+            return "upstream output `" + reference + "` changed: " + Contrast.of(before.shown(), after.shown());
         }
     }
 

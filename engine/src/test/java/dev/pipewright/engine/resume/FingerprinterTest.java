@@ -115,7 +115,17 @@ class FingerprinterTest {
 
     @Test
     void longPreviewsAreCut() {
-        FingerprintInputs inputs = fingerprinter("r1").inputs("core.log", "", args("message", "x".repeat(500)), Map.of());
+        FingerprintInputs inputs = fingerprinter("r1").inputs("core.log", "", args("message", "x".repeat(5000)), Map.of());
         assertThat(inputs.arguments().get(0).preview()).hasSize(Fingerprinter.PREVIEW_LENGTH).endsWith("…");
+    }
+
+    @Test
+    void aChangeInALongArgumentIsShownWhereItIs() {
+        String prefix = "echo x >> '/tmp/a/long/path/to/the/marks/directory/of/this/test/a'; echo ";
+        Fingerprinter fingerprinter = fingerprinter("r1");
+        FingerprintInputs before = fingerprinter.inputs("core.exec", "", args("shell", prefix + "1.0.0 && done"), Map.of());
+        FingerprintInputs after = fingerprinter.inputs("core.exec", "", args("shell", prefix + "2.0.0 && done"), Map.of());
+        assertThat(after.changesSince(before)).extracting(Reason::describe).containsExactly(
+                "argument `shell` changed: …s/test/a'; echo 1.0.0 && done\" → …s/test/a'; echo 2.0.0 && done\"");
     }
 }

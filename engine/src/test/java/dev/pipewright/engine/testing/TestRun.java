@@ -6,6 +6,7 @@ import dev.pipewright.engine.events.EventCodec;
 import dev.pipewright.engine.events.RunEvent;
 import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.plugins.StageCatalog;
+import dev.pipewright.engine.resume.ResumeOptions;
 import dev.pipewright.engine.run.PipelineRunner;
 import dev.pipewright.engine.run.RunHandle;
 import dev.pipewright.engine.run.RunOutcome;
@@ -42,6 +43,7 @@ public final class TestRun {
     private final List<StageType> extraTypes = new ArrayList<>();
     private final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     public final List<RunEvent> events = new CopyOnWriteArrayList<>();
+    private ResumeOptions resume = ResumeOptions.CACHE;
     private RunHandle handle;
 
     public TestRun(Path directory) {
@@ -60,6 +62,12 @@ public final class TestRun {
 
     public TestRun listener(RunListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /** Whether the run may reuse earlier results (default: {@link ResumeOptions#CACHE}). */
+    public TestRun resume(ResumeOptions options) {
+        this.resume = options;
         return this;
     }
 
@@ -101,7 +109,7 @@ public final class TestRun {
         all.addAll(listeners);
         RunRequest request = RunRequest.of(parse(file), catalog(), directory)
                 .withParams(params).withEnv(env).withListeners(all)
-                .withDiagnostics(new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
+                .withDiagnostics(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)).withResume(resume);
         handle = new PipelineRunner().start(request);
         return handle;
     }
