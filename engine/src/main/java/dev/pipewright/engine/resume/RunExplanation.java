@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,14 +93,19 @@ public final class RunExplanation {
         return null;
     }
 
+    /** As the console writes durations: {@code 850ms}, {@code 3.2s}, {@code 4m 05s}, {@code 1h 02m}. */
     static String human(Duration duration) {
-        long millis = duration.toMillis();
+        long millis = Math.max(0, duration.toMillis());
         if (millis < 1000) {
             return millis + "ms";
         }
         if (millis < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
         }
-        return millis / 60_000 + "m" + (millis % 60_000) / 1000 + "s";
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
     }
 }

@@ -21,7 +21,10 @@ public final class RunHistory {
     private RunHistory() {
     }
 
-    /** The latest run of {@code pipeline} other than {@code excluding} (the run starting now). */
+    /**
+     * The latest run of {@code pipeline} (of any pipeline when null) other than {@code excluding}
+     * (the run starting now; may be null).
+     */
     public static Optional<String> latest(Path stateDirectory, String pipeline, String excluding) {
         Path runs = RunDirectory.runsRoot(stateDirectory);
         if (!Files.isDirectory(runs)) {
@@ -36,7 +39,8 @@ public final class RunHistory {
         }
         for (Path run : newestFirst) {
             String id = run.getFileName().toString();
-            if (!id.equals(excluding) && pipeline.equals(pipelineOf(stateDirectory, id).orElse(null))) {
+            Optional<String> ran = pipelineOf(stateDirectory, id);
+            if (!id.equals(excluding) && ran.isPresent() && (pipeline == null || pipeline.equals(ran.get()))) {
                 return Optional.of(id);
             }
         }
