@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Runs declarative, event-driven pipelines.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CheckCommand.class,
             RunCommand.class,
             ExplainCommand.class,
         })

@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
     private int reportChecks(List<Diagnostic> diagnostics, String path, String source, PrintStream err) {
         err.print(PipelineFiles.render(diagnostics, path, source));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        err.println(path + ": " + errors + (errors == 1 ? " error" : " errors") + "; nothing ran");
+        err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run");
         return Main.EXIT_USAGE;
     }
 

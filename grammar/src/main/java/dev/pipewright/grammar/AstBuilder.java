@@ -196,7 +196,7 @@ final class AstBuilder {
 
     private Expr.Ref ref(RefContext ctx) {
         List<Name> path = new ArrayList<>();
-        path.add(new Name(ctx.ID().getText(), spans.of(ctx.ID().getSymbol())));
+        path.add(new Name(ctx.getStart().getText(), spans.of(ctx.getStart())));
         for (SegmentContext segment : ctx.segment()) {
             path.add(name(segment.getStart(), segment));
         }

@@ -58,7 +58,9 @@ public final class PipelineParser {
 
         PipelineGrammar parser = new PipelineGrammar(tokens);
         parser.removeErrorListeners();
-        parser.setErrorHandler(new SyntaxErrorStrategy(spans, sink));
+        SyntaxErrorStrategy errors = new SyntaxErrorStrategy(spans, sink);
+        sink.all().forEach(d -> errors.lineHasError(d.span().line()));
+        parser.setErrorHandler(errors);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         PipelineGrammar.FileContext tree = parser.file();
         if (!sink.hasErrors()) {

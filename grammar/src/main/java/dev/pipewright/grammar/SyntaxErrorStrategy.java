@@ -6,7 +6,9 @@ import dev.pipewright.grammar.antlr.PipelineGrammar;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.Diagnostics;
 import dev.pipewright.grammar.diag.Suggestions;
+import dev.pipewright.grammar.ast.SourceSpan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -23,10 +25,13 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     private static final Set<Integer> BLOCK_KEYWORDS = Set.of(PIPELINE, PARAM, STAGE, PARALLEL, FINALLY);
+    private static final Set<Integer> STRING_MODE_TOKENS = Set.of(STRING_CLOSE, STRING_TEXT, STRING_ESCAPE,
+            STRING_DOLLAR, STRING_NEWLINE, TRIPLE_CLOSE, TRIPLE_TEXT, TRIPLE_ESCAPE, TRIPLE_DOLLAR);
     private static final Set<String> KEYWORD_TEXTS = Set.of("pipeline", "param", "stage", "parallel", "finally");
 
     private final Spans spans;
     private final Diagnostics sink;
+    private final Set<Integer> linesWithErrors = new HashSet<>();
 
     SyntaxErrorStrategy(Spans spans, Diagnostics sink) {
         this.spans = spans;
@@ -77,6 +82,10 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             lastErrorStates = new IntervalSet();
         }
         lastErrorStates.add(parser.getState());
+        if (inInterpolation(parser.getContext())) {
+            skipToEndOfInterpolation(parser);
+            return;
+        }
         int errorLine = parser.getCurrentToken().getLine();
         int depth = 0;
         while (true) {
@@ -98,6 +107,35 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         }
     }
 
+    private static boolean inInterpolation(ParserRuleContext context) {
+        for (ParserRuleContext c = context; c != null; c = c.getParent()) {
+            if (c instanceof PipelineGrammar.StringPartContext || c instanceof PipelineGrammar.TriplePartContext) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inside {@code ${...}}: skips to its closing brace, or to the string around it, whichever comes first. */
+    private static void skipToEndOfInterpolation(Parser parser) {
+        int depth = 0;
+        while (true) {
+            int type = parser.getCurrentToken().getType();
+            if (type == EOF || depth == 0 && (type == RBRACE || STRING_MODE_TOKENS.contains(type))) {
+                return;
+            }
+            // Strings nested in the interpolation count as a level, so their text is not taken for ours.
+            if (type == LBRACE || type == LBRACKET || type == LPAREN || type == STRING_INTERP || type == TRIPLE_INTERP
+                    || type == STRING_OPEN || type == TRIPLE_OPEN) {
+                depth++;
+            } else if ((type == RBRACE || type == RBRACKET || type == RPAREN || type == STRING_CLOSE
+                    || type == STRING_NEWLINE || type == TRIPLE_CLOSE) && depth > 0) {
+                depth--;
+            }
+            parser.consume();
+        }
+    }
+
     private static boolean firstOnLine(Parser parser, Token token) {
         for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
             Token previous = parser.getTokenStream().get(i);
@@ -108,6 +146,20 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             }
         }
         return true;
+    }
+
+    /**
+     * Never drops a brace or a keyword to make the next token fit: in {@code stage { uses = ... }}
+     * that would take {@code uses} for the stage's name and lose the block's structure. A missing
+     * token is conjured instead.
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser parser) {
+        int type = parser.getCurrentToken().getType();
+        if (type == LBRACE || type == RBRACE || BLOCK_KEYWORDS.contains(type)) {
+            return null;
+        }
+        return super.singleTokenDeletion(parser);
     }
 
     private static IntervalSet expected(Parser parser, RecognitionException e) {
@@ -159,7 +211,17 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
                     : "expected " + joinOr(wanted) + ", found " + foundText;
             hint = construct.hint();
         }
-        sink.report(Diagnostic.error(spans.of(found), message, hint));
+        SourceSpan at = spans.of(found);
+        // One syntax error per line: a second one on the same line is nearly always a consequence.
+        if (!linesWithErrors.add(at.line()) && found.getType() != EOF) {
+            return;
+        }
+        sink.report(Diagnostic.error(at, message, hint));
+    }
+
+    /** Notes a line that already has an error from the lexical checks. */
+    void lineHasError(int line) {
+        linesWithErrors.add(line);
     }
 
     private static boolean isCloser(int type) {

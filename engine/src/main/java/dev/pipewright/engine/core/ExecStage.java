@@ -1,5 +1,6 @@
 package dev.pipewright.engine.core;
 
+import dev.pipewright.engine.run.AttemptContext;
 import dev.pipewright.spi.Arguments;
 import dev.pipewright.spi.Cancellation;
 import dev.pipewright.spi.StageContext;
@@ -34,7 +35,7 @@ final class ExecStage implements StageType {
     private static final StageSchema SCHEMA = StageSchema.builder("Runs a command")
             .optional("command", ValueType.LIST, null, "the program and its arguments: [\"make\", \"test\"]")
             .optional("shell", ValueType.STRING, null, "a command line run by `sh -c` (instead of `command`)")
-            .optional("env", ValueType.MAP, Map.of(), "environment variables added to the engine's")
+            .optional("env", ValueType.MAP, Map.of(), "environment variables added to the run's")
             .optional("dir", ValueType.PATH, null, "the working directory, relative to the pipeline file")
             .optional("allow-failure", ValueType.BOOL, false, "whether a non-zero exit code still succeeds")
             .output("exit-code", ValueType.INT, "the process's exit code")
@@ -57,6 +58,10 @@ final class ExecStage implements StageType {
         Arguments args = context.arguments();
         List<String> argv = argv(args);
         ProcessBuilder builder = new ProcessBuilder(ProcessTree.inNewSession(argv));
+        if (context instanceof AttemptContext engine) {
+            builder.environment().clear();
+            builder.environment().putAll(engine.environment());
+        }
         builder.environment().putAll(args.stringMap("env"));
         Path dir = args.has("dir") ? context.resolvePath(args.string("dir")) : context.baseDirectory();
         if (!Files.isDirectory(dir)) {

@@ -94,6 +94,14 @@ public final class AttemptContext implements StageContext {
         return pipeline.runNested(file, params, stageName, cancellation);
     }
 
+    /**
+     * The run's environment ({@link RunRequest#env()}): what {@code env.NAME} reads and what
+     * processes started by {@code core.exec} inherit.
+     */
+    public Map<String, String> environment() {
+        return pipeline.services().env;
+    }
+
     @Override
     public String stageName() {
         return stageName;

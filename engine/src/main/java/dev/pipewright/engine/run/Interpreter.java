@@ -5,6 +5,7 @@ import dev.pipewright.engine.events.Metrics;
 import dev.pipewright.engine.events.RunEvent;
 import dev.pipewright.engine.expr.Evaluator;
 import dev.pipewright.engine.expr.ExpressionException;
+import dev.pipewright.engine.expr.SecretReferences;
 import dev.pipewright.engine.expr.Values;
 import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Expr;
@@ -76,6 +77,9 @@ final class Interpreter {
         for (Block.Stage stage : pipeline.finallyBlock().map(Finally::stages).orElse(List.of())) {
             StageSlot slot = new StageSlot(stage, index++, true);
             slots.put(slot.name(), slot);
+        }
+        for (String secret : SecretReferences.in(pipeline)) {
+            services.masker.register(services.env.get(secret));
         }
         this.paramValues = resolveParams(suppliedParams);
     }

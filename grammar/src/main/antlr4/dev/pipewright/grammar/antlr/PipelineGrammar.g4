@@ -55,7 +55,8 @@ primary
     | LPAREN expr RPAREN        # parenExpr
     ;
 
-ref : ID (DOT segment)*;
+// `pipeline` is a keyword, and also the root of `pipeline.name`.
+ref : (ID | PIPELINE) (DOT segment)*;
 
 segment : ID | keyword;
 

@@ -1,0 +1,81 @@
+package dev.pipewright.cli;
+
+import dev.pipewright.engine.check.Validator;
+import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.StageCatalog;
+import dev.pipewright.grammar.ParseResult;
+import dev.pipewright.grammar.diag.Diagnostic;
+import dev.pipewright.grammar.diag.DiagnosticRenderer;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pipewright check FILE...}: every problem of every file, nothing run. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Checks pipeline files without running anything: syntax, settings, parameters,",
+            "stage types and their arguments, references. Exit 0 when clean, 2 with every problem found."})
+final class CheckCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "the .pipeline files to check")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text for people (default), json for tools")
+    Format format;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", mapFallbackValue = "",
+            description = "a parameter value; when any is given, required parameters without one are errors")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StageCatalog catalog = ClasspathCatalog.load();
+        Optional<Map<String, Object>> supplied = params.isEmpty() ? Optional.empty() : Optional.of(new LinkedHashMap<>(params));
+        Map<String, String> sources = new HashMap<>();
+        List<Diagnostic> all = new ArrayList<>();
+        List<String> clean = new ArrayList<>();
+        for (String file : files) {
+            SourceFiles.Read read = SourceFiles.read(file);
+            if (!read.ok()) {
+                all.add(read.problem());
+                continue;
+            }
+            sources.put(file, read.text());
+            ParseResult result = Validator.parseAndCheck(file, read.text(), catalog, supplied);
+            all.addAll(result.diagnostics());
+            if (!result.hasErrors()) {
+                clean.add(file);
+            }
+        }
+        long errors = all.stream().filter(Diagnostic::isError).count();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.json) {
+            out.println(DiagnosticJson.render(all));
+        } else {
+            DiagnosticRenderer renderer = new DiagnosticRenderer(sources::get);
+            all.forEach(d -> err.print(renderer.render(d)));
+            clean.forEach(f -> out.println(f + ": ok"));
+            if (errors > 0) {
+                err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run");
+            }
+        }
+        out.flush();
+        err.flush();
+        return errors > 0 ? Main.EXIT_USAGE : Main.EXIT_OK;
+    }
+}
