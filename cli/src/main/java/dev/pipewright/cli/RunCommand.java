@@ -4,7 +4,7 @@ import dev.pipewright.cli.console.Consoles;
 import dev.pipewright.cli.console.OutputMode;
 import dev.pipewright.engine.check.Validator;
 import dev.pipewright.engine.events.RunListener;
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.engine.resume.ResumeOptions;
 import dev.pipewright.engine.run.PipelineRunner;
 import dev.pipewright.engine.run.RunHandle;
@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
             description = "where .pipewright/runs/<run-id>/ is kept (default: the current directory)")
     Path stateDirectory;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Option(names = "--resume", paramLabel = "RUN", arity = "0..1", fallbackValue = LATEST,
             description = "reuse the results of stages that succeeded in RUN (default: the latest run of this "
                     + "pipeline) and whose inputs did not change; `pipewright explain` says why each stage ran")
@@ -100,8 +104,11 @@ final class RunCommand implements Callable<Integer> {
             return reportChecks(parsed.diagnostics(), path, source, err);
         }
         Map<String, Object> values = ParamValues.resolve(parsed.file().get().pipeline(), paramsFile, params);
-        ClasspathCatalog catalog = ClasspathCatalog.load();
-        catalog.problems().forEach(problem -> err.println("pipewright: warning: " + problem));
+        PluginRegistry catalog = plugins.load(err);
+        if (catalog.hasErrors()) {
+            err.println("a plugin failed to load; nothing was run");
+            return Main.EXIT_USAGE;
+        }
         List<Diagnostic> found = Validator.check(parsed.file().get(), catalog, Optional.of(values));
         if (found.stream().anyMatch(Diagnostic::isError)) {
             return reportChecks(found, path, source, err);
@@ -112,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
         return start(parsed.file().get(), values, catalog, err);
     }
 
-    private int start(PipelineFile pipelineFile, Map<String, Object> values, ClasspathCatalog catalog, PrintStream err)
+    private int start(PipelineFile pipelineFile, Map<String, Object> values, PluginRegistry catalog, PrintStream err)
             throws UsageException, InterruptedException, IOException {
         ResumeOptions resumeOptions = resumeOptions();
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);

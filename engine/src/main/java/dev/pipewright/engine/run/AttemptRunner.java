@@ -1,6 +1,7 @@
 package dev.pipewright.engine.run;
 
 import dev.pipewright.engine.expr.Values;
+import dev.pipewright.engine.plugins.StageTypeHandle;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageType;
 import java.time.Duration;
@@ -46,7 +47,8 @@ final class AttemptRunner {
                 + " grace period and was abandoned)" : "";
         if (reason != null) {
             boolean timedOut = reason.kind() == CancelReason.Kind.STAGE_TIMEOUT;
-            return new Outcome(null, reason.message() + stopped, timedOut, timedOut, timedOut ? null : reason);
+            String where = timedOut ? StageTypeHandle.pluginOf(type) : "";
+            return new Outcome(null, reason.message() + where + stopped, timedOut, timedOut, timedOut ? null : reason);
         }
         return failure(type, context, result);
     }

@@ -82,6 +82,8 @@ public final class PipelineRunner {
         void finish(Interpreter interpreter) {
             try {
                 Interpreter.Ending ending = interpreter.run();
+                // After finally: plugins release what must not outlive the run (labelled containers).
+                services.catalog.runEnded(services.runId).forEach(services.diagnostics::println);
                 RunOutcome result = new RunOutcome(services.runId, ending.status(), ending.error(), ending.failedStage(),
                         Interpreter.since(started));
                 services.channel.close();
