@@ -3,6 +3,7 @@ package dev.pipewright.engine.run;
 import dev.pipewright.engine.events.CompositeListener;
 import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.expr.ExpressionException;
+import dev.pipewright.engine.resume.ResumeSession;
 import dev.pipewright.engine.store.EventLogWriter;
 import dev.pipewright.engine.store.RunDirectory;
 import dev.pipewright.spi.StagePlugin;
@@ -30,12 +31,19 @@ public final class PipelineRunner {
      *     default cannot be evaluated (checks catch both before a run; this is the last guard)
      */
     public RunHandle start(RunRequest request) {
+        ResumeSession.validate(request.resume(), request.stateDirectory(), request.file().pipeline().name().value());
         RunDirectory directory = RunDirectory.create(request.stateDirectory());
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new EventLogWriter(directory.eventsFile()));
         listeners.addAll(request.listeners());
         EventChannel channel = new EventChannel(directory.runId(), new CompositeListener(listeners, request.diagnostics()));
-        RunServices services = new RunServices(directory.runId(), directory, channel, request);
+        RunServices services;
+        try {
+            services = new RunServices(directory.runId(), directory, channel, request);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         CancelScope body = CancelScope.root();
         CancelScope fin = CancelScope.root();
         Interpreter interpreter;
