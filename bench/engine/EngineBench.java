@@ -35,7 +35,8 @@ public final class EngineBench {
         switch (args[0]) {
             case "chain" -> chain(Integer.parseInt(args[1]), state);
             case "schedule" -> schedule(state);
-            default -> throw new IllegalArgumentException("chain N | schedule");
+            case "log" -> log(Integer.parseInt(args[1]), state);
+            default -> throw new IllegalArgumentException("chain N | schedule | log LINES");
         }
     }
 
@@ -81,6 +82,26 @@ public final class EngineBench {
                             + "engine/baseline=%.3f load=%.1f%n", round, outcome.status(), engine, baseline, engine / 400.0,
                     (double) engine / baseline, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+    }
+
+    /** One core.exec stage printing {@code lines} lines: how fast stage:log events reach events.jsonl. */
+    private static void log(int lines, Path state) throws Exception {
+        PipelineFile file = parse("pipeline chatty { stage talk { uses = core.exec  with { command = [\"seq\", \"1\", \""
+                + lines + "\"] } } }");
+        run(parse("pipeline warm { stage talk { uses = core.exec  with { command = [\"seq\", \"1\", \"1000\"] } } }"), state);
+        Path out = Files.createTempFile("pipewright-bench", ".txt");
+        long start = System.nanoTime();
+        RunOutcome outcome = run(file, state);
+        long engine = System.nanoTime() - start;
+        long events = Files.lines(lastEvents).count();
+        long baselineStart = System.nanoTime();
+        Process seq = new ProcessBuilder("seq", "1", String.valueOf(lines)).redirectOutput(out.toFile()).start();
+        seq.waitFor();
+        long baseline = System.nanoTime() - baselineStart;
+        Files.delete(out);
+        System.out.printf("log lines=%d status=%s engine=%d ms events=%d events/s=%.0f baseline(seq > file)=%d ms load=%.1f%n",
+                lines, outcome.status(), engine / 1_000_000, events, events / (engine / 1e9), baseline / 1_000_000,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** The same 200 sleeps on a plain pool of 50 threads. */
