@@ -59,10 +59,52 @@ public final class EngineBench {
         long cpu = processCpuNanos() - cpuStart;
         long peak = peakHeap();
         long lines = Files.lines(lastEvents).count();
+        long peer = peerChain(n);
         System.out.printf("chain N=%d status=%s engine-wall=%d ms per-stage-wall=%.1f us engine-cpu=%d ms "
-                        + "per-stage-cpu=%.1f us peak-heap=%d MiB events=%d load=%.1f%n",
+                        + "per-stage-cpu=%.1f us peak-heap=%d MiB events=%d peer=%d ms engine/peer=%.2f load=%.1f%n",
                 n, outcome.status(), nanos / 1_000_000, nanos / 1000.0 / n, cpu / 1_000_000, cpu / 1000.0 / n,
-                peak >> 20, lines, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                peak >> 20, lines, peer / 1_000_000, (double) nanos / peer,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * The floor for the same chain: one thread, a map of outputs, and the same two event lines per
+     * stage written and flushed to a file with Jackson. What the engine adds on top (scopes,
+     * threads, the ordered channel, expression evaluation, masking) is the ratio to this.
+     */
+    private static long peerChain(int n) throws Exception {
+        Path file = Files.createTempFile("pipewright-peer", ".jsonl");
+        long start = System.nanoTime();
+        com.fasterxml.jackson.core.JsonFactory factory = new com.fasterxml.jackson.core.JsonFactory();
+        try (java.io.OutputStream out = Files.newOutputStream(file);
+                com.fasterxml.jackson.core.JsonGenerator json = factory.createGenerator(out)) {
+            json.setRootValueSeparator(null);
+            Map<String, Map<String, Object>> outputs = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Object previous = i == 0 ? 0L : outputs.get("s" + (i - 1)).get("v");
+                json.writeStartObject();
+                json.writeStringField("type", "stage:start");
+                json.writeStringField("time", java.time.Instant.now().toString());
+                json.writeStringField("stage", "s" + i);
+                json.writeEndObject();
+                json.writeRaw('\n');
+                json.flush();
+                outputs.put("s" + i, Map.of("v", previous));
+                json.writeStartObject();
+                json.writeStringField("type", "stage:complete");
+                json.writeStringField("time", java.time.Instant.now().toString());
+                json.writeStringField("stage", "s" + i);
+                json.writeObjectFieldStart("outputs");
+                json.writeNumberField("v", (Long) previous);
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeRaw('\n');
+                json.flush();
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        Files.delete(file);
+        return nanos;
     }
 
     private static void schedule(Path state) throws Exception {
