@@ -13,7 +13,7 @@ heap=${BENCH_HEAP:-2g}
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| stages | file | parse + check | per stage | Jackson, same pipeline as JSON | ratio | peak heap |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-for n in 100 1000 10000 100000; do
+for n in ${BENCH_SIZES:-100 1000 10000 100000}; do
   java -Xmx"$heap" -cp "$cp" bench/parse/ParseBench.java "$n"
 done
 
