@@ -64,8 +64,8 @@ public final class StageTypeHandle implements StageType {
 
     /**
      * Makes the plugin's class loader the thread's context class loader until closed. {@link #run}
-     * does this itself; use it for other plugin code the engine calls, such as the cleanup
-     * callbacks a stage registered with its {@code Cancellation}.
+     * does this itself, and also for the cleanup callbacks the attempt registers with its
+     * {@code Cancellation}; use it for any other plugin code the engine calls.
      */
     public ContextClassLoader enterPlugin() {
         return ContextClassLoader.use(loader);
@@ -87,7 +87,7 @@ public final class StageTypeHandle implements StageType {
     @Override
     public Map<String, Object> run(StageContext context) throws StageFailure, InterruptedException {
         try (ContextClassLoader ignored = enterPlugin()) {
-            return delegate.run(context);
+            return delegate.run(new PluginStageContext(context, loader));
         } catch (StageFailure failure) {
             if (plugin.builtIn()) {
                 throw failure;
