@@ -86,8 +86,10 @@ public final class StageTypeHandle implements StageType {
 
     @Override
     public Map<String, Object> run(StageContext context) throws StageFailure, InterruptedException {
+        // Built-ins share the engine's loader, and core.pipeline needs the engine's own context.
+        StageContext seen = plugin.builtIn() ? context : new PluginStageContext(context, loader);
         try (ContextClassLoader ignored = enterPlugin()) {
-            return delegate.run(new PluginStageContext(context, loader));
+            return delegate.run(seen);
         } catch (StageFailure failure) {
             if (plugin.builtIn()) {
                 throw failure;
