@@ -64,11 +64,6 @@ public final class StageTypeHandle implements StageType {
         return delegate;
     }
 
-    /** The plugin's class loader. */
-    public ClassLoader classLoader() {
-        return loader;
-    }
-
     /**
      * Makes the plugin's class loader the thread's context class loader until closed. {@link #run}
      * does this itself, and also for the cleanup callbacks the attempt registers with its
