@@ -1,7 +1,8 @@
 package dev.pipewright.cli;
 
 import dev.pipewright.engine.check.Validator;
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.PluginProblem;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.DiagnosticRenderer;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,12 +44,20 @@ final class CheckCommand implements Callable<Integer> {
                     + "answers); a problem found this way exits 1")
     boolean preflight;
 
+    @Mixin
+    PluginOptions plugins;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        ClasspathCatalog catalog = ClasspathCatalog.load();
+        try (PluginRegistry catalog = plugins.load(spec.commandLine().getErr())) {
+            return check(catalog);
+        }
+    }
+
+    private int check(PluginRegistry catalog) {
         List<String> notReady = new ArrayList<>();
         Optional<Map<String, Object>> supplied = params.isEmpty() ? Optional.empty() : Optional.of(new LinkedHashMap<>(params));
         Map<String, String> sources = new HashMap<>();
@@ -70,7 +80,8 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        long errors = all.stream().filter(Diagnostic::isError).count();
+        // Plugin problems were printed as they loaded; an error among them fails the check too.
+        long errors = all.stream().filter(Diagnostic::isError).count() + catalog.problems().stream().filter(PluginProblem::isError).count();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         notReady.forEach(err::println);

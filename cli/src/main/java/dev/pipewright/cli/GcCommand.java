@@ -1,14 +1,17 @@
 package dev.pipewright.cli;
 
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.ContextClassLoader;
+import dev.pipewright.engine.plugins.InstalledPlugin;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.engine.store.RunDirectory;
 import dev.pipewright.spi.GcReport;
-import dev.pipewright.spi.StagePlugin;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,6 +29,9 @@ final class GcCommand implements Callable<Integer> {
             description = "where the runs are recorded, as given to `run` (default: the current directory)")
     Path stateDirectory;
 
+    @Mixin
+    PluginOptions plugins;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -33,17 +39,21 @@ final class GcCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClasspathCatalog catalog = ClasspathCatalog.load();
-        catalog.problems().forEach(problem -> err.println("pipewright: warning: " + problem));
+        try (PluginRegistry registry = plugins.load(err)) {
+            return collect(registry, out, err);
+        }
+    }
+
+    private int collect(PluginRegistry registry, PrintWriter out, PrintWriter err) {
         RunLiveness liveness = new RunLiveness(stateDirectory);
         int removed = 0;
         int problems = 0;
-        for (StagePlugin plugin : catalog.plugins()) {
+        for (InstalledPlugin plugin : registry.plugins()) {
             GcReport report;
-            try {
-                report = plugin.collectGarbage(liveness);
+            try (ContextClassLoader ignored = plugin.enter()) {
+                report = plugin.plugin().collectGarbage(liveness);
             } catch (RuntimeException e) {
-                report = new GcReport(java.util.List.of(), java.util.List.of(), java.util.List.of(String.valueOf(e.getMessage())));
+                report = new GcReport(List.of(), List.of(), List.of(String.valueOf(e.getMessage())));
             }
             for (String line : report.removed()) {
                 out.println("removed " + line);

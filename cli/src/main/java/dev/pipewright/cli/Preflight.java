@@ -2,7 +2,8 @@ package dev.pipewright.cli;
 
 import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Pipeline;
-import dev.pipewright.spi.StagePlugin;
+import dev.pipewright.engine.plugins.ContextClassLoader;
+import dev.pipewright.engine.plugins.InstalledPlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,17 +22,22 @@ final class Preflight {
     }
 
     /** One line per problem, {@code namespace: sentence}; empty when all is ready. */
-    static List<String> problems(Pipeline pipeline, List<StagePlugin> plugins) {
+    static List<String> problems(Pipeline pipeline, List<InstalledPlugin> plugins) {
         Set<String> uses = new TreeSet<>();
         Stream.concat(pipeline.body().stream().flatMap(Preflight::stages),
                         pipeline.finallyBlock().stream().flatMap(f -> f.stages().stream()))
                 .forEach(stage -> stage.uses().ifPresent(uses::add));
         boolean runsOtherFiles = uses.contains("core.pipeline");
         List<String> problems = new ArrayList<>();
-        for (StagePlugin plugin : plugins) {
+        for (InstalledPlugin plugin : plugins) {
             boolean used = runsOtherFiles || uses.stream().anyMatch(u -> u.startsWith(plugin.namespace() + "."));
             if (used) {
-                Optional<String> problem = plugin.preflight();
+                Optional<String> problem;
+                try (ContextClassLoader ignored = plugin.enter()) {
+                    problem = plugin.plugin().preflight();
+                } catch (RuntimeException e) {
+                    problem = Optional.of("its preflight check failed: " + e.getMessage());
+                }
                 problem.ifPresent(p -> problems.add(plugin.namespace() + ": " + p));
             }
         }

@@ -21,12 +21,10 @@ public final class ClasspathCatalog implements StageCatalog {
 
     private final Map<String, StageType> types;
     private final List<String> problems;
-    private final List<StagePlugin> plugins;
 
-    private ClasspathCatalog(Map<String, StageType> types, List<String> problems, List<StagePlugin> plugins) {
+    private ClasspathCatalog(Map<String, StageType> types, List<String> problems) {
         this.types = types;
         this.problems = List.copyOf(problems);
-        this.plugins = List.copyOf(plugins);
     }
 
     /** The plugins visible to the class loader of this class (the built-ins in a CLI jar). */
@@ -37,20 +35,18 @@ public final class ClasspathCatalog implements StageCatalog {
     public static ClasspathCatalog load(ClassLoader loader) {
         Map<String, StageType> types = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        List<StagePlugin> plugins = new ArrayList<>();
-        Iterator<StagePlugin> iterator = ServiceLoader.load(StagePlugin.class, loader).iterator();
+        Iterator<StagePlugin> plugins = ServiceLoader.load(StagePlugin.class, loader).iterator();
         while (true) {
             StagePlugin plugin;
             try {
-                if (!iterator.hasNext()) {
+                if (!plugins.hasNext()) {
                     break;
                 }
-                plugin = iterator.next();
+                plugin = plugins.next();
             } catch (ServiceConfigurationError broken) {
                 problems.add("a plugin could not be loaded: " + broken.getMessage());
                 continue;
             }
-            plugins.add(plugin);
             for (StageType type : plugin.stageTypes()) {
                 String name = plugin.namespace() + "." + type.name();
                 StageType taken = types.putIfAbsent(name, type);
@@ -60,7 +56,7 @@ public final class ClasspathCatalog implements StageCatalog {
                 }
             }
         }
-        return new ClasspathCatalog(types, problems, plugins);
+        return new ClasspathCatalog(types, problems);
     }
 
     @Override
@@ -71,11 +67,6 @@ public final class ClasspathCatalog implements StageCatalog {
     @Override
     public Collection<String> qualifiedNames() {
         return types.keySet();
-    }
-
-    @Override
-    public List<StagePlugin> plugins() {
-        return plugins;
     }
 
     /** What went wrong while loading, one sentence each. */

@@ -2,7 +2,6 @@ package dev.pipewright.engine.plugins;
 
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
-import dev.pipewright.spi.StagePlugin;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +24,12 @@ public interface StageCatalog {
     Collection<String> qualifiedNames();
 
     /**
-     * The plugins the stage types come from, for their run-wide hooks ({@code runEnded},
-     * {@code preflight}, {@code collectGarbage}); empty for catalogs made without plugins.
+     * Tells the plugins behind this catalog that a run has ended, after its {@code finally}
+     * ({@code StagePlugin.runEnded}). Never throws.
+     *
+     * @return one line per plugin that failed, for the run's diagnostics
      */
-    default List<StagePlugin> plugins() {
+    default List<String> runEnded(String runId) {
         return List.of();
     }
 }

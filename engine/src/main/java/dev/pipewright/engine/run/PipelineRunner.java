@@ -5,7 +5,6 @@ import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.expr.ExpressionException;
 import dev.pipewright.engine.store.EventLogWriter;
 import dev.pipewright.engine.store.RunDirectory;
-import dev.pipewright.spi.StagePlugin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,12 +73,9 @@ public final class PipelineRunner {
 
         void finish(Interpreter interpreter) {
             try {
-                Interpreter.Ending ending;
-                try {
-                    ending = interpreter.run();
-                } finally {
-                    releaseRunResources();
-                }
+                Interpreter.Ending ending = interpreter.run();
+                // After finally: plugins release what must not outlive the run (labelled containers).
+                services.catalog.runEnded(services.runId).forEach(services.diagnostics::println);
                 RunOutcome result = new RunOutcome(services.runId, ending.status(), ending.error(), ending.failedStage(),
                         Interpreter.since(started));
                 services.channel.close();
@@ -96,21 +92,6 @@ public final class PipelineRunner {
                 services.shutdown();
                 outcome.completeExceptionally(fatal);
                 throw fatal;
-            }
-        }
-
-        /**
-         * After {@code finally}: each plugin removes what it made for the run and must not outlive
-         * it (containers labelled with the run). A plugin that throws is reported, never fatal.
-         */
-        private void releaseRunResources() {
-            for (StagePlugin plugin : services.catalog.plugins()) {
-                try {
-                    plugin.runEnded(services.runId);
-                } catch (RuntimeException e) {
-                    services.diagnostics.println("pipewright: warning: plugin `" + plugin.namespace()
-                            + "` could not clean up after run " + services.runId + ": " + e.getMessage());
-                }
             }
         }
 

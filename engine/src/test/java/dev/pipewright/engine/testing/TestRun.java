@@ -175,8 +175,9 @@ public final class TestRun {
             }
 
             @Override
-            public List<StagePlugin> plugins() {
-                return List.copyOf(extraPlugins);
+            public List<String> runEnded(String runId) {
+                extraPlugins.forEach(plugin -> plugin.runEnded(runId));
+                return List.of();
             }
         };
     }

@@ -1,0 +1,201 @@
+package dev.pipewright.engine.store;
+
+import dev.pipewright.engine.events.RunEvent;
+import dev.pipewright.engine.query.RunSource;
+import dev.pipewright.engine.state.RunProjection;
+import dev.pipewright.engine.state.RunState;
+import dev.pipewright.engine.state.RunStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The reading side of the run store: lists the runs under {@code <state-dir>/.pipewright/runs}
+ * and loads one by projecting its {@code events.jsonl} with the {@link RunProjection} a live run
+ * uses. A run whose log has no final event and whose process is gone reads as
+ * {@link RunStatus#INTERRUPTED}. Listing goes through the {@link RunIndex}, so it stays fast with
+ * thousands of runs. Safe to use from several processes at once.
+ */
+public final class RunStore implements RunSource {
+
+    /** A run with no {@code pipeline:start} after this long never started. */
+    private static final Duration START_GRACE = Duration.ofMinutes(1);
+    private static final Pattern RUN_ID = Pattern.compile("\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{4}");
+
+    private final Path stateDirectory;
+    private final Path runsRoot;
+
+    public RunStore(Path stateDirectory) {
+        this.stateDirectory = stateDirectory.toAbsolutePath().normalize();
+        this.runsRoot = RunDirectory.runsRoot(this.stateDirectory);
+    }
+
+    public Path stateDirectory() {
+        return stateDirectory;
+    }
+
+    public Path runsRoot() {
+        return runsRoot;
+    }
+
+    public Path eventsFile(String runId) {
+        return RunDirectory.of(stateDirectory, runId).eventsFile();
+    }
+
+    /** Every run id, newest first (ids sort by start time). */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(runsRoot)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (RUN_ID.matcher(name).matches()) {
+                    ids.add(name);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the runs in " + runsRoot + ": " + e.getMessage(), e);
+        }
+        ids.sort(Comparator.reverseOrder());
+        return ids;
+    }
+
+    /**
+     * The run with this id, or with the only id that starts with it (so a unique prefix of an id is
+     * enough, as with git).
+     */
+    public Optional<String> resolve(String idOrPrefix) {
+        if (Files.isDirectory(runsRoot.resolve(idOrPrefix)) && RUN_ID.matcher(idOrPrefix).matches()) {
+            return Optional.of(idOrPrefix);
+        }
+        List<String> matches = ids().stream().filter(id -> id.startsWith(idOrPrefix)).limit(2).toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<RunState> run(String idOrPrefix) {
+        return resolve(idOrPrefix).map(this::load);
+    }
+
+    @Override
+    public Optional<RunState> latest(String pipeline) {
+        return list(pipeline, null, 1).stream().findFirst().flatMap(summary -> run(summary.id()));
+    }
+
+    @Override
+    public List<RunState> list(String pipeline, RunStatus state, int last) {
+        List<RunState> matching = new ArrayList<>();
+        for (RunState run : summaries().values()) {
+            if (matching.size() >= last) {
+                break;
+            }
+            if ((pipeline == null || pipeline.equals(run.pipeline())) && (state == null || state == run.state())) {
+                matching.add(run);
+            }
+        }
+        return matching;
+    }
+
+    @Override
+    public List<RunEvent> events(String runId) {
+        try {
+            return EventLogReader.read(eventsFile(runId)).events();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + eventsFile(runId) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> pipelines() {
+        return summaries().values().stream().map(RunState::pipeline).distinct().sorted().toList();
+    }
+
+    /**
+     * A summary of every run, newest first: ended runs from the index, the others (and runs the
+     * index does not know yet) from their logs. The index is rewritten when it was missing,
+     * unreadable or out of date.
+     */
+    private Map<String, RunState> summaries() {
+        List<String> ids = ids();
+        Optional<Map<String, RunState>> index = RunIndex.read(runsRoot);
+        Map<String, RunState> indexed = index.orElse(Map.of());
+        Map<String, RunState> all = new TreeMap<>(Comparator.reverseOrder());
+        boolean changed = index.isEmpty() && !ids.isEmpty();
+        for (String id : ids) {
+            RunState summary = indexed.get(id);
+            if (summary == null) {
+                summary = load(id);
+                changed |= summary.state().ended();
+            }
+            all.put(id, summary);
+        }
+        changed |= !ids.containsAll(indexed.keySet());
+        if (changed) {
+            writeIndex(all);
+        }
+        return all;
+    }
+
+    private void writeIndex(Map<String, RunState> all) {
+        try {
+            RunIndex.write(runsRoot, all.values().stream().filter(run -> run.state().ended()).toList());
+        } catch (IOException e) {
+            // A read-only state directory still lists its runs, only more slowly.
+        }
+    }
+
+    /** Projects the run's log and, when it has no final event, asks whether its process lives. */
+    private RunState load(String id) {
+        RunProjection projection = new RunProjection();
+        Path eventsFile = eventsFile(id);
+        try {
+            EventLogReader.read(eventsFile, projection::apply);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + eventsFile + ": " + e.getMessage(), e);
+        }
+        if (projection.eventCount() == 0) {
+            return neverStarted(id, eventsFile);
+        }
+        RunState state = projection.snapshot();
+        if (state.state().ended()) {
+            return state;
+        }
+        if (state.pid() <= 0) {
+            return state;
+        }
+        ProcessLiveness.Verdict verdict = ProcessLiveness.check(state.pid(), state.host(), state.started());
+        if (verdict == ProcessLiveness.Verdict.GONE) {
+            return state.interrupted(ProcessLiveness.describeGone(state.pid(), state.host()), projection.lastEvent());
+        }
+        return state;
+    }
+
+    /** A run directory whose log holds no event: starting, or a process that died at once. */
+    private RunState neverStarted(String id, Path eventsFile) {
+        Instant created;
+        try {
+            created = Files.getLastModifiedTime(eventsFile.getParent()).toInstant();
+        } catch (IOException e) {
+            created = Instant.EPOCH;
+        }
+        RunState empty = new RunState(id, "?", RunStatus.RUNNING, 0, null, created, null, null, Map.of(), null, null, 0,
+                -1, null, List.of());
+        if (created.plus(START_GRACE).isBefore(Instant.now())) {
+            return empty.interrupted("interrupted: the run never started (its event log is empty)", created);
+        }
+        return empty;
+    }
+}
