@@ -1,12 +1,14 @@
 package dev.pipewright.cli;
 
 import dev.pipewright.engine.check.Validator;
+import dev.pipewright.engine.plugins.InstalledPlugin;
 import dev.pipewright.engine.plugins.PluginProblem;
 import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.DiagnosticRenderer;
 import java.io.PrintWriter;
+import dev.pipewright.spi.StagePlugin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,13 +41,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "a parameter value; when any is given, required parameters without one are errors")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Mixin
+    PluginOptions plugins;
+
     @Option(names = "--preflight",
             description = "also ask the plugins the files use whether what they need is there (a Docker engine that "
                     + "answers); a problem found this way exits 1")
     boolean preflight;
-
-    @Mixin
-    PluginOptions plugins;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,11 +60,12 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int check(PluginRegistry catalog) {
-        List<String> notReady = new ArrayList<>();
         Optional<Map<String, Object>> supplied = params.isEmpty() ? Optional.empty() : Optional.of(new LinkedHashMap<>(params));
         Map<String, String> sources = new HashMap<>();
         List<Diagnostic> all = new ArrayList<>();
         List<String> clean = new ArrayList<>();
+        List<String> notReady = new ArrayList<>();
+        List<StagePlugin> installed = catalog.plugins().stream().map(InstalledPlugin::plugin).toList();
         for (String file : files) {
             SourceFiles.Read read = SourceFiles.read(file);
             if (!read.ok()) {
@@ -75,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
             if (!result.hasErrors()) {
                 clean.add(file);
                 if (preflight) {
-                    result.file().ifPresent(f -> Preflight.problems(f.pipeline(), catalog.plugins())
+                    result.file().ifPresent(f -> Preflight.problems(f.pipeline(), installed)
                             .forEach(problem -> notReady.add(file + ": preflight: " + problem)));
                 }
             }

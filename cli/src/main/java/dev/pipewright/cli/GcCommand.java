@@ -5,13 +5,11 @@ import dev.pipewright.engine.plugins.InstalledPlugin;
 import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.engine.store.RunDirectory;
 import dev.pipewright.spi.GcReport;
-import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,7 +27,7 @@ final class GcCommand implements Callable<Integer> {
             description = "where the runs are recorded, as given to `run` (default: the current directory)")
     Path stateDirectory;
 
-    @Mixin
+    @CommandLine.Mixin
     PluginOptions plugins;
 
     @CommandLine.Spec
@@ -39,21 +37,21 @@ final class GcCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (PluginRegistry registry = plugins.load(err)) {
-            return collect(registry, out, err);
+        try (PluginRegistry catalog = plugins.load(err)) {
+            return collect(catalog, out, err);
         }
     }
 
-    private int collect(PluginRegistry registry, PrintWriter out, PrintWriter err) {
+    private int collect(PluginRegistry catalog, PrintWriter out, PrintWriter err) {
         RunLiveness liveness = new RunLiveness(stateDirectory);
         int removed = 0;
         int problems = 0;
-        for (InstalledPlugin plugin : registry.plugins()) {
+        for (InstalledPlugin plugin : catalog.plugins()) {
             GcReport report;
             try (ContextClassLoader ignored = plugin.enter()) {
                 report = plugin.plugin().collectGarbage(liveness);
             } catch (RuntimeException e) {
-                report = new GcReport(List.of(), List.of(), List.of(String.valueOf(e.getMessage())));
+                report = new GcReport(java.util.List.of(), java.util.List.of(), java.util.List.of(String.valueOf(e.getMessage())));
             }
             for (String line : report.removed()) {
                 out.println("removed " + line);

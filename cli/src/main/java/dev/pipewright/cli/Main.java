@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             FmtCommand.class,
             RunCommand.class,
+            ExplainCommand.class,
             dev.pipewright.cli.runs.RunsCommand.class,
             dev.pipewright.cli.runs.ShowCommand.class,
             dev.pipewright.cli.runs.QueryCommand.class,

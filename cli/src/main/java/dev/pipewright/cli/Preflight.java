@@ -2,8 +2,7 @@ package dev.pipewright.cli;
 
 import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Pipeline;
-import dev.pipewright.engine.plugins.ContextClassLoader;
-import dev.pipewright.engine.plugins.InstalledPlugin;
+import dev.pipewright.spi.StagePlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,22 +21,17 @@ final class Preflight {
     }
 
     /** One line per problem, {@code namespace: sentence}; empty when all is ready. */
-    static List<String> problems(Pipeline pipeline, List<InstalledPlugin> plugins) {
+    static List<String> problems(Pipeline pipeline, List<StagePlugin> plugins) {
         Set<String> uses = new TreeSet<>();
         Stream.concat(pipeline.body().stream().flatMap(Preflight::stages),
                         pipeline.finallyBlock().stream().flatMap(f -> f.stages().stream()))
                 .forEach(stage -> stage.uses().ifPresent(uses::add));
         boolean runsOtherFiles = uses.contains("core.pipeline");
         List<String> problems = new ArrayList<>();
-        for (InstalledPlugin plugin : plugins) {
+        for (StagePlugin plugin : plugins) {
             boolean used = runsOtherFiles || uses.stream().anyMatch(u -> u.startsWith(plugin.namespace() + "."));
             if (used) {
-                Optional<String> problem;
-                try (ContextClassLoader ignored = plugin.enter()) {
-                    problem = plugin.plugin().preflight();
-                } catch (RuntimeException e) {
-                    problem = Optional.of("its preflight check failed: " + e.getMessage());
-                }
+                Optional<String> problem = plugin.preflight();
                 problem.ifPresent(p -> problems.add(plugin.namespace() + ": " + p));
             }
         }

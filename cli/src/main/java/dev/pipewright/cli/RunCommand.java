@@ -6,6 +6,7 @@ import dev.pipewright.engine.check.Validator;
 import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.engine.plugins.StageCatalog;
+import dev.pipewright.engine.resume.ResumeOptions;
 import dev.pipewright.engine.run.PipelineRunner;
 import dev.pipewright.engine.run.RunHandle;
 import dev.pipewright.engine.run.RunOutcome;
@@ -72,6 +73,16 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PluginOptions plugins;
 
+    @Option(names = "--resume", paramLabel = "RUN", arity = "0..1", fallbackValue = LATEST,
+            description = "reuse the results of stages that succeeded in RUN (default: the latest run of this "
+                    + "pipeline) and whose inputs did not change; `pipewright explain` says why each stage ran")
+    String resume;
+
+    @Option(names = "--no-cache", description = "reuse nothing, not even stages with `cache = true` or pure stage types")
+    boolean noCache;
+
+    private static final String LATEST = "latest";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -106,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int checkAndStart(PipelineFile pipelineFile, Map<String, Object> values, StageCatalog catalog, String path,
-            String source, PrintWriter err) throws InterruptedException, IOException {
+            String source, PrintWriter err) throws UsageException, InterruptedException, IOException {
         List<Diagnostic> found = Validator.check(pipelineFile, catalog, Optional.of(values));
         if (found.stream().anyMatch(Diagnostic::isError)) {
             return reportChecks(found, path, source, err);
@@ -119,12 +130,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int start(PipelineFile pipelineFile, Map<String, Object> values, StageCatalog catalog, PrintWriter err)
-            throws InterruptedException, IOException {
+            throws UsageException, InterruptedException, IOException {
+        ResumeOptions resumeOptions = resumeOptions();
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         boolean terminal = System.console() != null;
         RunListener console = Consoles.open(output, terminal, System.getenv(), stdout);
         RunRequest request = new RunRequest(pipelineFile, values, catalog, stateDirectory, List.of(console),
-                System.getenv(), PipelineFiles.loader(catalog), System.err);
+                System.getenv(), PipelineFiles.loader(catalog), System.err).withResume(resumeOptions);
         RunHandle handle;
         try {
             handle = new PipelineRunner().start(request);
@@ -143,6 +155,16 @@ final class RunCommand implements Callable<Integer> {
             out.println("events: " + handle.runDirectory().eventsFile());
         }
         return outcome.exitCode();
+    }
+
+    private ResumeOptions resumeOptions() throws UsageException {
+        if (resume != null && noCache) {
+            throw new UsageException("--resume and --no-cache contradict each other: use one of them");
+        }
+        if (noCache) {
+            return ResumeOptions.OFF;
+        }
+        return resume == null ? ResumeOptions.CACHE : ResumeOptions.resume(resume.equals(LATEST) ? null : resume);
     }
 
     /** The JVM is being stopped without SIGINT or SIGTERM (SIGHUP, say): still cancel and run finally. */

@@ -70,6 +70,11 @@ final class EventLines {
         if (event instanceof StageCompleted e) {
             return List.of(line(board, ConsoleStyle.OK, "✔", name + " (" + Durations.format(e.duration()) + ")"));
         }
+        if (event instanceof RunEvent.StageCached e) {
+            String from = e.fromStage().equals(e.stage()) ? "run " + e.fromRun() : e.fromStage() + " of run " + e.fromRun();
+            return List.of(line(board, ConsoleStyle.CACHED, "↺", name + " reused from " + from + " (saved "
+                    + Durations.format(e.saved()) + ")"));
+        }
         if (event instanceof StageWarned e) {
             return List.of(line(board, ConsoleStyle.WARNING, "⚠", name + " failed, optional, the run goes on: "
                     + oneLine(e.error())));

@@ -28,4 +28,10 @@ final class SetStage implements StageType, NonBlocking {
     public Map<String, Object> run(StageContext context) {
         return context.arguments().asMap();
     }
+
+    /** Its outputs are a function of its arguments, and running it again changes nothing later stages see. */
+    @Override
+    public boolean pure() {
+        return true;
+    }
 }

@@ -10,6 +10,7 @@ import dev.pipewright.engine.events.RunEvent.PipelineCancelled;
 import dev.pipewright.engine.events.RunEvent.PipelineCompleted;
 import dev.pipewright.engine.events.RunEvent.PipelineFailed;
 import dev.pipewright.engine.events.RunEvent.PipelineStarted;
+import dev.pipewright.engine.events.RunEvent.StageCached;
 import dev.pipewright.engine.events.RunEvent.StageCompleted;
 import dev.pipewright.engine.events.RunEvent.StageFailed;
 import dev.pipewright.engine.events.RunEvent.StageLogged;
@@ -169,6 +170,19 @@ public final class EventCodec {
             json.writeNumberField("progress", e.progress());
             json.writeFieldName("outputs");
             writeValue(e.outputs(), json);
+            if (e.fingerprint() != null) {
+                json.writeStringField("fingerprint", e.fingerprint());
+            }
+        } else if (event instanceof StageCached e) {
+            json.writeStringField("stage", e.stage());
+            json.writeNumberField("index", e.index());
+            json.writeStringField("fromRun", e.fromRun());
+            json.writeStringField("fromStage", e.fromStage());
+            json.writeStringField("fingerprint", e.fingerprint());
+            json.writeNumberField("saved", e.saved().toMillis());
+            json.writeNumberField("progress", e.progress());
+            json.writeFieldName("outputs");
+            writeValue(e.outputs(), json);
         } else if (event instanceof StageWarned e) {
             json.writeStringField("stage", e.stage());
             writeNullableString(json, "error", e.error());
@@ -268,7 +282,10 @@ public final class EventCodec {
                     f.millis("delay"), f.string("error", false));
             case "stage:skip" -> new StageSkipped(header, f.string("stage", true), f.string("reason", false));
             case "stage:complete" -> new StageCompleted(header, f.string("stage", true), f.integer("index"),
-                    f.millis("duration"), f.decimal("progress"), f.map("outputs"));
+                    f.millis("duration"), f.decimal("progress"), f.map("outputs"), f.string("fingerprint", false));
+            case "stage:cached" -> new StageCached(header, f.string("stage", true), f.integer("index"),
+                    f.string("fromRun", true), f.string("fromStage", true), f.string("fingerprint", true),
+                    f.millis("saved"), f.decimal("progress"), f.map("outputs"));
             case "stage:warning" -> new StageWarned(header, f.string("stage", true), f.string("error", false),
                     f.string("message", false));
             case "stage:error" -> new StageFailed(header, f.string("stage", true), f.string("error", false),

@@ -2,11 +2,13 @@ package dev.pipewright.engine.plugins;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An installed stage type together with the plugin that provides it. This is what
@@ -109,6 +111,26 @@ public final class StageTypeHandle implements StageType {
             }
             // A missing class or a runaway recursion will not go away on the next attempt.
             throw new StageFailure(describe() + " failed: " + PluginErrors.describe(error), false, error);
+        }
+    }
+
+    @Override
+    public boolean pure() {
+        try (ContextClassLoader ignored = enterPlugin()) {
+            return delegate.pure();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Asks the plugin under its class loader; what escapes it makes the outputs invalid, with the reason. */
+    @Override
+    public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        try (ContextClassLoader ignored = enterPlugin()) {
+            Optional<String> verdict = delegate.checkReusable(outputs, context);
+            return verdict == null ? Optional.empty() : verdict;
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of(describe() + " could not check it: " + PluginErrors.describe(e));
         }
     }
 

@@ -65,4 +65,30 @@ class RunEndedTest {
         assertThat(runAndRecord("stage broken { uses = core.fail  with { message = \"no\" } }"))
                 .singleElement().asString().endsWith(" after finally");
     }
+
+    @Test
+    void aPluginThatThrowsIsReportedAndTheRunStillEnds() throws Exception {
+        StagePlugin throwing = new StagePlugin() {
+            @Override
+            public String namespace() {
+                return "throwing";
+            }
+
+            @Override
+            public List<StageType> stageTypes() {
+                return List.of();
+            }
+
+            @Override
+            public void runEnded(String runId) {
+                throw new IllegalStateException("engine gone");
+            }
+        };
+        TestRun run = new TestRun(dir).plugin(throwing);
+
+        RunOutcome outcome = run.run("pipeline p { stage ok { uses = core.log  with { message = \"hi\" } } }");
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.diagnostics()).contains("plugin `throwing` could not clean up after run").contains("engine gone");
+    }
 }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.pipewright.spi.Arguments;
 import dev.pipewright.spi.Cancellation;
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -146,5 +148,12 @@ final class BuildStage extends DockerStageType {
         } catch (Exception e) {
             // Abandoning the build.
         }
+    }
+
+    /** The built image is reused while it exists and its tags still name it. */
+    @Override
+    public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        Object tags = outputs.get("tags");
+        return new ReuseChecks(engine).image(outputs.get("id"), tags instanceof List<?> list ? list : List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.pipewright.stages.docker;
 
 import com.github.dockerjava.api.command.CommitCmd;
 import dev.pipewright.spi.Arguments;
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
@@ -9,6 +10,7 @@ import dev.pipewright.spi.ValueType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code docker.commit}: makes an image from a container's current file system. */
 final class CommitStage extends DockerStageType {
@@ -44,5 +46,12 @@ final class CommitStage extends DockerStageType {
         outputs.put("id", id);
         outputs.put("tag", tag.toString());
         return outputs;
+    }
+
+    /** The committed image is reused while it exists and its tag still names it. */
+    @Override
+    public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        Object tag = outputs.get("tag");
+        return new ReuseChecks(engine).image(outputs.get("id"), tag == null ? List.of() : List.of(tag));
     }
 }

@@ -1,12 +1,14 @@
 package dev.pipewright.stages.docker;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.ValueType;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code docker.image-exists}: whether an image is present on the engine, without pulling it. */
 final class ImageExistsStage extends DockerStageType {
@@ -33,5 +35,12 @@ final class ImageExistsStage extends DockerStageType {
         outputs.put("exists", id != null);
         outputs.put("id", id);
         return outputs;
+    }
+
+    /** Its answer is reused only while it is still the answer. */
+    @Override
+    public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        return new ReuseChecks(engine).sameAnswer(context.arguments().string("image"), outputs.get("exists"),
+                outputs.get("id"));
     }
 }

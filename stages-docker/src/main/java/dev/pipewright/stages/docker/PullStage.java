@@ -4,11 +4,14 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.pipewright.spi.Cancellation;
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.ValueType;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code docker.pull}: pulls an image from its registry, reporting the layers' progress. */
@@ -79,5 +82,11 @@ final class PullStage extends DockerStageType {
         } catch (Exception e) {
             // Abandoning the pull.
         }
+    }
+
+    /** The pulled image is reused while it exists. */
+    @Override
+    public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        return new ReuseChecks(engine).image(outputs.get("id"), List.of());
     }
 }

@@ -1,10 +1,12 @@
 package dev.pipewright.stages.docker;
 
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.ValueType;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code docker.start}: starts a long-lived container for later {@code docker.exec},
@@ -35,5 +37,11 @@ final class StartStage extends DockerStageType {
         }
         context.log().stdout("started container " + container.shortId() + " from " + spec.image());
         return Map.of("container", container.id());
+    }
+
+    /** A started container is reused only while it still runs (runs remove theirs unless `keep = true`). */
+    @Override
+    public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        return new ReuseChecks(engine).runningContainer(outputs.get("container"));
     }
 }
