@@ -3,12 +3,19 @@ package dev.pipewright.stages.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cancelling or timing out a clone of a large repository stops the transfer and leaves nothing behind. */
@@ -60,6 +67,34 @@ class CloneCancellationTest {
                 .extracting(TestContext.Progress::fraction).doesNotContain(1.0);
         assertThat(work.resolve("deep")).doesNotExist();
         assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    @Timeout(60)
+    void aTimeoutEndsACloneFromAServerThatStopsAnswering() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // accepts, then never says a word
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.start();
+            TestContext context = new TestContext(new CloneStage(), work,
+                    Map.of("url", "git://127.0.0.1:" + silent.getLocalPort() + "/stalled.git", "into", "app"));
+            context.cancellation.cancelAfter(500);
+
+            assertThatThrownBy(context::run).isInstanceOf(InterruptedException.class);
+
+            assertThat(work.resolve("app")).doesNotExist();
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     @Test
