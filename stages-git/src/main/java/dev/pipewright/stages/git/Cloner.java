@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.SubmoduleInitCommand;
 import org.eclipse.jgit.api.SubmoduleUpdateCommand;
@@ -39,8 +37,8 @@ import org.eclipse.jgit.transport.URIish;
  * branch for a shallow clone where git fetches one.
  *
  * <p>Whatever ends the clone early (a failure, a timeout, Ctrl-C) removes what it created. JGit
- * polls the cancellation through {@link JGitProgress} between objects and files; the cancellation
- * callback interrupts JGit's thread, which stops its file writes and waits.
+ * polls the cancellation through {@link JGitProgress} between objects and files, on a
+ * {@link JGitWorker} thread.
  */
 final class Cloner {
 
@@ -56,9 +54,6 @@ final class Cloner {
     record Result(Path path, String commit, String branch) {
     }
 
-    /** How long a cancelled clone waits for JGit to stop and clean up before it cleans up itself. */
-    private static final long STOP_GRACE_MILLIS = 2_000;
-
     private final Request request;
     private final JGitProgress progress;
     private final Cancellation cancellation;
@@ -72,43 +67,9 @@ final class Cloner {
     Result run() throws StageFailure, InterruptedException {
         JGitSettings.ensureInstalled();
         TargetDirectory target = TargetDirectory.claim(request.into(), request.remote().url());
-        // JGit works on a thread of its own because over git:// it reads from a socket that neither
-        // an interrupt nor JGit's own timeout unblocks (Java 17): a stalled server would otherwise
-        // hold the attempt long after its cancellation, with the partial clone still on disk.
-        FutureTask<Result> clone = new FutureTask<>(() -> cloneClaimed(target));
-        Thread worker = new Thread(clone, "git.clone " + request.remote().url());
-        worker.setDaemon(true);
-        Cancellation.Registration stopWorker = cancellation.onCancel(worker::interrupt);
-        try {
-            worker.start();
-            return clone.get();
-        } catch (InterruptedException cancelled) {
-            worker.join(STOP_GRACE_MILLIS);
-            if (worker.isAlive()) {
-                target.discard(); // the worker, stuck in a read, discards again if it ever wakes up
-            }
-            throw cancelled;
-        } catch (ExecutionException failed) {
-            throw rethrow(failed.getCause());
-        } finally {
-            stopWorker.close();
-        }
-    }
-
-    private static StageFailure rethrow(Throwable cause) throws InterruptedException {
-        if (cause instanceof StageFailure failure) {
-            return failure;
-        }
-        if (cause instanceof InterruptedException interrupted) {
-            throw interrupted;
-        }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException(cause);
+        // If JGit is stuck in a read, clean up without it; it discards again if it ever wakes up.
+        return JGitWorker.run("git.clone " + request.remote().url(), cancellation,
+                () -> cloneClaimed(target), target::discard);
     }
 
     /** The clone itself, on the worker thread; removes what it created unless it completes. */

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cancelling or timing out a clone of a large repository stops the transfer and leaves nothing behind. */
-class CloneCancellationTest {
+/** Cancelling or timing out a clone or fetch stops the transfer promptly, and a clone leaves nothing behind. */
+class CancellationTest {
 
     @TempDir
     static Path served;
@@ -72,27 +72,59 @@ class CloneCancellationTest {
     @Test
     @Timeout(60)
     void aTimeoutEndsACloneFromAServerThatStopsAnswering() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            List<Socket> accepted = new CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept()); // accepts, then never says a word
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.start();
+        try (SilentServer silent = new SilentServer()) {
             TestContext context = new TestContext(new CloneStage(), work,
-                    Map.of("url", "git://127.0.0.1:" + silent.getLocalPort() + "/stalled.git", "into", "app"));
+                    Map.of("url", "git://127.0.0.1:" + silent.port() + "/stalled.git", "into", "app"));
             context.cancellation.cancelAfter(500);
 
             assertThatThrownBy(context::run).isInstanceOf(InterruptedException.class);
 
             assertThat(work.resolve("app")).doesNotExist();
-            for (Socket socket : accepted) {
-                socket.close();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aTimeoutEndsAFetchFromAServerThatStopsAnswering() throws Exception {
+        Path origin = GitCli.sampleRepository(work, "origin");
+        new TestContext(new CloneStage(), work, Map.of("url", origin.toString(), "into", "app")).run();
+        try (SilentServer silent = new SilentServer()) {
+            GitCli.git(work.resolve("app"), "remote", "set-url", "origin", "git://127.0.0.1:" + silent.port() + "/stalled.git");
+            TestContext context = new TestContext(new FetchStage(), work, Map.of("repo", "app"));
+            context.cancellation.cancelAfter(500);
+
+            assertThatThrownBy(context::run).isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    /** A TCP server that accepts connections and never says a word. */
+    private static final class SilentServer implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+        SilentServer() throws IOException {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(socket.accept());
+                    }
+                } catch (IOException closed) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket connection : accepted) {
+                connection.close(); // wakes the stuck JGit worker, which then ends
             }
         }
     }
