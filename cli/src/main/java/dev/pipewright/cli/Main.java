@@ -17,11 +17,14 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             FmtCommand.class,
             RunCommand.class,
+            ExplainCommand.class,
             dev.pipewright.cli.runs.RunsCommand.class,
             dev.pipewright.cli.runs.ShowCommand.class,
             dev.pipewright.cli.runs.QueryCommand.class,
             dev.pipewright.cli.runs.LogsCommand.class,
+            dev.pipewright.cli.repl.ReplCommand.class,
             StagesCommand.class,
+            GcCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,6 +1,8 @@
 package dev.pipewright.spi;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The entry point of a plugin, found through {@link java.util.ServiceLoader}: list the
@@ -31,5 +33,31 @@ public interface StagePlugin {
      * @param runId the id of the run that ended
      */
     default void runEnded(String runId) {
+    }
+
+    /**
+     * Checks, before a run, that what this plugin's stage types need is there (an engine that
+     * answers, a tool on the path); {@code pipewright check --preflight} calls it for each plugin
+     * that a pipeline uses. It must be quick (a few seconds at most), must not throw, and must not
+     * change anything.
+     *
+     * @return empty when all is well; otherwise one sentence for the console that says what is
+     *     missing, where it was looked for, and what to check
+     */
+    default Optional<String> preflight() {
+        return Optional.empty();
+    }
+
+    /**
+     * Removes what runs that are no longer running left behind, because their process was killed
+     * before {@link #runEnded} could run; {@code pipewright gc} calls it for every loaded plugin.
+     * Resources a run asked to keep stay. It must not throw: a resource it cannot remove is a
+     * line in {@link GcReport#problems()}.
+     *
+     * @param runIsLive whether the run with the given id is still running; only resources of runs
+     *     for which it answers {@code false} are removed
+     */
+    default GcReport collectGarbage(Predicate<String> runIsLive) {
+        return GcReport.EMPTY;
     }
 }

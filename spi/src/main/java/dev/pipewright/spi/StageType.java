@@ -1,6 +1,7 @@
 package dev.pipewright.spi;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One kind of stage: {@code docker.build}, {@code git.clone}, {@code core.exec}.
@@ -33,4 +34,39 @@ public interface StageType {
      * @throws InterruptedException when the attempt was cancelled while it waited
      */
     Map<String, Object> run(StageContext context) throws StageFailure, InterruptedException;
+
+    /**
+     * Whether this stage type is pure: its outputs depend only on its arguments and the upstream
+     * outputs it reads, and running it again changes nothing a later stage could notice. The
+     * outputs of a pure stage are reused across runs whenever its fingerprint matches, unless the
+     * pipeline says {@code cache = false}; an impure stage is reused only with
+     * {@code pipewright run --resume} or with {@code cache = true}.
+     *
+     * <p>The default is {@code false}: a stage type that starts processes, changes files or
+     * talks to a service is not pure.
+     */
+    default boolean pure() {
+        return false;
+    }
+
+    /**
+     * Says whether outputs recorded by an earlier run of this stage are still valid, before the
+     * engine reuses them instead of running the stage: an image with that id still exists, a
+     * directory still holds that commit. The engine calls it only for outputs whose fingerprint
+     * matches (same arguments, same upstream outputs), from the run's own thread, before the
+     * stage's {@code stage:start} or {@code stage:cached} event.
+     *
+     * <p>It must be quick, must change nothing, and must not throw; the engine treats an
+     * exception as "not valid" with the exception's message. The default accepts every output,
+     * which is right for stage types whose outputs are plain values.
+     *
+     * @param outputs the recorded outputs, as read back from the earlier run's event log (numbers
+     *     as {@link Long} or {@link Double})
+     * @param context the stage as the current run would call it
+     * @return empty when the outputs may be reused; otherwise why not, as a phrase that completes
+     *     "ran again because ..." ({@code "image sha256:1f2e… no longer exists"})
+     */
+    default Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        return Optional.empty();
+    }
 }

@@ -15,6 +15,8 @@ public final class ConsoleStyle {
     static final AttributedStyle WARNING = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
     static final AttributedStyle RUNNING = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
     static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
+    /** A stage that did not run because an earlier result was reused. */
+    static final AttributedStyle CACHED = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE);
     static final AttributedStyle BOLD = AttributedStyle.DEFAULT.bold();
 
     private final boolean colour;

@@ -70,6 +70,11 @@ final class EventLines {
         if (event instanceof StageCompleted e) {
             return List.of(line(board, ConsoleStyle.OK, "✔", name + " (" + Durations.format(e.duration()) + ")"));
         }
+        if (event instanceof RunEvent.StageCached e) {
+            String from = e.fromStage().equals(e.stage()) ? "run " + e.fromRun() : e.fromStage() + " of run " + e.fromRun();
+            return List.of(line(board, ConsoleStyle.CACHED, "↺", name + " reused from " + from + " (saved "
+                    + Durations.format(e.saved()) + ")"));
+        }
         if (event instanceof StageWarned e) {
             return List.of(line(board, ConsoleStyle.WARNING, "⚠", name + " failed, optional, the run goes on: "
                     + oneLine(e.error())));
@@ -95,15 +100,27 @@ final class EventLines {
     }
 
     static AttributedString output(String stage, String stream, String text) {
-        AttributedStringBuilder line = new AttributedStringBuilder().append(OUTPUT_INDENT)
+        return new AttributedStringBuilder().append(OUTPUT_INDENT)
                 .style(ConsoleStyle.DIM).append(stage).append("stderr".equals(stream) ? " ! " : " │ ")
-                .style(AttributedStyle.DEFAULT);
-        // Control characters from a stage's output would move the cursor: show them, never obey them.
+                .style(AttributedStyle.DEFAULT).append(harmless(text))
+                .toAttributedString();
+    }
+
+    /** Control characters from a stage's output would move the cursor: show them, never obey them. */
+    static String harmless(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            line.append(Character.isISOControl(c) && c != '\t' ? '?' : c);
+            if (Character.isISOControl(c) && c != '\t') {
+                StringBuilder clean = new StringBuilder(text);
+                for (int j = i; j < clean.length(); j++) {
+                    if (Character.isISOControl(clean.charAt(j)) && clean.charAt(j) != '\t') {
+                        clean.setCharAt(j, '?');
+                    }
+                }
+                return clean.toString();
+            }
         }
-        return line.toAttributedString();
+        return text;
     }
 
     static AttributedString line(RunBoard board, AttributedStyle style, String symbol, String text) {

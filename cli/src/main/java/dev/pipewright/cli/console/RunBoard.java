@@ -82,6 +82,12 @@ final class RunBoard {
             stage.state = StageView.State.SUCCEEDED;
             stage.duration = e.duration();
             updateProgress(e, e.progress());
+        } else if (event instanceof RunEvent.StageCached e) {
+            stage.state = StageView.State.CACHED;
+            stage.duration = Duration.ZERO;
+            stage.cachedFrom = e.fromRun();
+            stage.saved = e.saved();
+            updateProgress(e, e.progress());
         } else if (event instanceof StageWarned e) {
             stage.state = StageView.State.WARNED;
             stage.error = e.error();

@@ -9,7 +9,7 @@ import java.util.List;
 /** What the console knows about one stage, built up from its events. Not thread-safe. */
 final class StageView {
 
-    enum State { RUNNING, WAITING_TO_RETRY, SUCCEEDED, SKIPPED, WARNED, FAILED, TIMED_OUT, CANCELLED;
+    enum State { RUNNING, WAITING_TO_RETRY, SUCCEEDED, CACHED, SKIPPED, WARNED, FAILED, TIMED_OUT, CANCELLED;
 
         boolean ended() {
             return this != RUNNING && this != WAITING_TO_RETRY;
@@ -27,6 +27,9 @@ final class StageView {
     String progressMessage;
     String error;
     String skipReason;
+    /** For a reused stage: the run it was reused from, and the time that saved. */
+    String cachedFrom;
+    Duration saved;
     long linesLogged;
 
     StageView(String name, int tailCapacity) {

@@ -5,6 +5,7 @@ import dev.pipewright.engine.events.RunEvent;
 import dev.pipewright.engine.events.RunEvent.PipelineCancelled;
 import dev.pipewright.engine.events.RunEvent.PipelineCompleted;
 import dev.pipewright.engine.events.RunEvent.PipelineFailed;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
@@ -78,6 +79,12 @@ final class Summary {
         int skipped = board.inState(StageView.State.SKIPPED).size();
         StringBuilder tally = new StringBuilder(" (")
                 .append(metrics.stagesCompleted()).append(" of ").append(metrics.totalStages()).append(" stages succeeded");
+        List<StageView> cached = board.inState(StageView.State.CACHED);
+        if (!cached.isEmpty()) {
+            Duration saved = cached.stream().map(stage -> stage.saved)
+                    .reduce(Duration.ZERO, Duration::plus);
+            tally.append(", ").append(cached.size()).append(" reused, saving ").append(Durations.format(saved));
+        }
         if (skipped > 0) {
             tally.append(", ").append(skipped).append(" skipped");
         }

@@ -74,6 +74,7 @@ public final class TtyConsole implements RunListener {
     private static boolean ends(RunEvent event) {
         return event instanceof RunEvent.PipelineStarted
                 || event instanceof RunEvent.StageCompleted
+                || event instanceof RunEvent.StageCached
                 || event instanceof RunEvent.StageSkipped
                 || event instanceof RunEvent.StageWarned
                 || event instanceof RunEvent.StageFailed

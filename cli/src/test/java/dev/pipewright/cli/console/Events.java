@@ -56,6 +56,11 @@ final class Events {
         return new RunEvent.StageCompleted(header(), stage, 0, Duration.ofMillis(millis), progress, Map.of());
     }
 
+    RunEvent.StageCached cached(String stage, String fromRun, long savedMillis, double progress) {
+        return new RunEvent.StageCached(header(), stage, 0, fromRun, stage, "3fa2c1d9e0b1" + "0".repeat(52),
+                Duration.ofMillis(savedMillis), progress, Map.of());
+    }
+
     RunEvent.StageSkipped skipped(String stage, String reason) {
         return new RunEvent.StageSkipped(header(), stage, reason);
     }

@@ -56,6 +56,22 @@ class PlainConsoleTest {
     }
 
     @Test
+    void aReusedStageIsShownAsSuchWithTheTimeItSavedAndTheSummaryAddsItUp() {
+        String text = render(events.started(3),
+                events.cached("fetch", "20261128-110000-ab12", 4200, 0.33),
+                events.cached("build", "20261128-110000-ab12", 61_000, 0.67),
+                events.stageStarted("test", 1, 0.67),
+                events.completed("test", 800, 1.0),
+                events.pipelineCompleted(3, 3));
+
+        assertThat(text)
+                .contains("[ 33%] ↺ fetch reused from run 20261128-110000-ab12 (saved 4.2s)\n")
+                .contains("[ 67%] ↺ build reused from run 20261128-110000-ab12 (saved 1m 01s)\n")
+                .contains("[100%] ✔ test (800ms)")
+                .contains("(3 of 3 stages succeeded, 2 reused, saving 1m 05s)");
+    }
+
+    @Test
     void everyLineOfOutputIsShownUnderItsStage() {
         String text = render(events.started(1), events.stageStarted("greet", 1, 0),
                 events.log("greet", "hello"), events.log("greet", "world"));

@@ -29,6 +29,8 @@ enum Settings {
             "retry", ValueType.INT,
             "backoff", ValueType.DURATION,
             "optional", ValueType.BOOL,
+            "cache", ValueType.BOOL,
+            "snapshot", ValueType.BOOL,
             "with", ValueType.MAP)),
     PARALLEL("parallel block", ordered(
             "description", ValueType.STRING,

@@ -1,5 +1,6 @@
 package dev.pipewright.engine.events;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import dev.pipewright.engine.events.RunEvent.PipelineCancelled;
 import dev.pipewright.engine.events.RunEvent.PipelineCompleted;
 import dev.pipewright.engine.events.RunEvent.PipelineFailed;
 import dev.pipewright.engine.events.RunEvent.PipelineStarted;
+import dev.pipewright.engine.events.RunEvent.StageCached;
 import dev.pipewright.engine.events.RunEvent.StageCompleted;
 import dev.pipewright.engine.events.RunEvent.StageFailed;
 import dev.pipewright.engine.events.RunEvent.StageLogged;
@@ -17,7 +19,9 @@ import dev.pipewright.engine.events.RunEvent.StageRetrying;
 import dev.pipewright.engine.events.RunEvent.StageSkipped;
 import dev.pipewright.engine.events.RunEvent.StageStarted;
 import dev.pipewright.engine.events.RunEvent.StageWarned;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -62,6 +66,40 @@ public final class EventCodec {
             writeEvent(event, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A writer of event lines onto {@code out} that keeps one UTF-8 generator for all events
+     * (cheaper than {@link #encode} per event) and flushes {@code out} after each line.
+     */
+    public static LineWriter lineWriter(OutputStream out) {
+        return new LineWriter(out);
+    }
+
+    /** Writes events as lines, each flushed when written. Not thread-safe: one writer per stream. */
+    public static final class LineWriter implements Closeable {
+        private final JsonGenerator json;
+
+        private LineWriter(OutputStream out) {
+            try {
+                this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+                json.setRootValueSeparator(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Writes the event and a line break, then flushes the stream. */
+        public void write(RunEvent event) throws IOException {
+            writeEvent(event, json);
+            json.writeRaw('\n');
+            json.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.close();
         }
     }
 
@@ -129,6 +167,19 @@ public final class EventCodec {
             json.writeStringField("stage", e.stage());
             json.writeNumberField("index", e.index());
             json.writeNumberField("duration", e.duration().toMillis());
+            json.writeNumberField("progress", e.progress());
+            json.writeFieldName("outputs");
+            writeValue(e.outputs(), json);
+            if (e.fingerprint() != null) {
+                json.writeStringField("fingerprint", e.fingerprint());
+            }
+        } else if (event instanceof StageCached e) {
+            json.writeStringField("stage", e.stage());
+            json.writeNumberField("index", e.index());
+            json.writeStringField("fromRun", e.fromRun());
+            json.writeStringField("fromStage", e.fromStage());
+            json.writeStringField("fingerprint", e.fingerprint());
+            json.writeNumberField("saved", e.saved().toMillis());
             json.writeNumberField("progress", e.progress());
             json.writeFieldName("outputs");
             writeValue(e.outputs(), json);
@@ -231,7 +282,10 @@ public final class EventCodec {
                     f.millis("delay"), f.string("error", false));
             case "stage:skip" -> new StageSkipped(header, f.string("stage", true), f.string("reason", false));
             case "stage:complete" -> new StageCompleted(header, f.string("stage", true), f.integer("index"),
-                    f.millis("duration"), f.decimal("progress"), f.map("outputs"));
+                    f.millis("duration"), f.decimal("progress"), f.map("outputs"), f.string("fingerprint", false));
+            case "stage:cached" -> new StageCached(header, f.string("stage", true), f.integer("index"),
+                    f.string("fromRun", true), f.string("fromStage", true), f.string("fingerprint", true),
+                    f.millis("saved"), f.decimal("progress"), f.map("outputs"));
             case "stage:warning" -> new StageWarned(header, f.string("stage", true), f.string("error", false),
                     f.string("message", false));
             case "stage:error" -> new StageFailed(header, f.string("stage", true), f.string("error", false),

@@ -84,11 +84,43 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * @param fingerprint the stage call's fingerprint (what {@code --resume} compares), hex; null
+     *     when the run did not compute one
+     */
     record StageCompleted(
-            EventHeader header, String stage, int index, Duration duration, double progress, Map<String, Object> outputs)
+            EventHeader header, String stage, int index, Duration duration, double progress, Map<String, Object> outputs,
+            String fingerprint)
             implements StageEvent {
+
+        /** Without a fingerprint. */
+        public StageCompleted(
+                EventHeader header, String stage, int index, Duration duration, double progress, Map<String, Object> outputs) {
+            this(header, stage, index, duration, progress, outputs, null);
+        }
+
         public String type() {
             return "stage:complete";
+        }
+    }
+
+    /**
+     * The stage (or one {@code for-each} element) did not run: the outputs of an earlier call with
+     * the same fingerprint were reused. It counts as succeeded.
+     *
+     * @param index as in {@code stage:complete}
+     * @param fromRun the run whose result was reused
+     * @param fromStage the stage call reused there ({@code build}, {@code clone[2]})
+     * @param fingerprint the fingerprint both calls share
+     * @param saved how long the reused call took: the time not spent now
+     * @param progress the share of the run's stages that have ended, 0..1
+     * @param outputs the reused outputs
+     */
+    record StageCached(
+            EventHeader header, String stage, int index, String fromRun, String fromStage, String fingerprint,
+            Duration saved, double progress, Map<String, Object> outputs) implements StageEvent {
+        public String type() {
+            return "stage:cached";
         }
     }
 

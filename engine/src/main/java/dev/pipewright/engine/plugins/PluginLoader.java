@@ -39,13 +39,13 @@ final class PluginLoader {
     }
 
     /** The built-in plugins: the providers on the application's class path. */
-    List<LoadedPlugin> loadBuiltIns(ClassLoader classPath) {
+    List<InstalledPlugin> loadBuiltIns(ClassLoader classPath) {
         return loadProviders(classPath, "built-in plugins", plugin -> new PluginIdentity(
                 PluginIdentity.BUILT_IN, null, plugin.getClass().getPackage().getImplementationVersion(), true));
     }
 
     /** One third-party plugin, in a class loader of its own. */
-    List<LoadedPlugin> loadThirdParty(PluginSource source, ClassLoader spiLoader) {
+    List<InstalledPlugin> loadThirdParty(PluginSource source, ClassLoader spiLoader) {
         PluginClassLoader loader = new PluginClassLoader(source.name(), source.jars(), spiLoader);
         List<String> listed = listedProviders(loader, source);
         if (listed.isEmpty()) {
@@ -54,17 +54,17 @@ final class PluginLoader {
             closeQuietly(loader);
             return List.of();
         }
-        List<LoadedPlugin> loaded = loadProviders(loader, "plugin " + source.location() + " (provider " + String.join(", ", listed) + ")",
+        List<InstalledPlugin> loaded = loadProviders(loader, "plugin " + source.location() + " (provider " + String.join(", ", listed) + ")",
                 plugin -> new PluginIdentity(source.name(), source.location(),
                         plugin.getClass().getPackage().getImplementationVersion(), false));
-        if (loaded.stream().allMatch(plugin -> plugin.stageTypes().isEmpty())) {
+        if (loaded.isEmpty()) {
             closeQuietly(loader);
         }
         return loaded;
     }
 
-    private List<LoadedPlugin> loadProviders(ClassLoader loader, String where, Function<StagePlugin, PluginIdentity> identity) {
-        List<LoadedPlugin> loaded = new ArrayList<>();
+    private List<InstalledPlugin> loadProviders(ClassLoader loader, String where, Function<StagePlugin, PluginIdentity> identity) {
+        List<InstalledPlugin> loaded = new ArrayList<>();
         Iterator<StagePlugin> providers = ServiceLoader.load(StagePlugin.class, loader).iterator();
         int errors = 0;
         while (errors < MAX_PROVIDER_ERRORS) {
@@ -79,7 +79,7 @@ final class PluginLoader {
                 problems.add(PluginProblem.error(where + ": cannot load a stage plugin: " + describeProviderError(e)));
                 continue;
             }
-            LoadedPlugin checked = check(plugin, loader, identity.apply(plugin));
+            InstalledPlugin checked = check(plugin, loader, identity.apply(plugin));
             if (checked != null) {
                 loaded.add(checked);
             }
@@ -88,7 +88,7 @@ final class PluginLoader {
     }
 
     /** Reads the namespace and the stage types once, under the plugin's loader, and checks them. */
-    private LoadedPlugin check(StagePlugin plugin, ClassLoader loader, PluginIdentity identity) {
+    private InstalledPlugin check(StagePlugin plugin, ClassLoader loader, PluginIdentity identity) {
         String who = (identity.builtIn() ? "built-in plugin " : "plugin " + identity.location() + ": class ")
                 + plugin.getClass().getName();
         try (ContextClassLoader ignored = ContextClassLoader.use(loader)) {
@@ -101,7 +101,7 @@ final class PluginLoader {
             List<StageType> types = plugin.stageTypes();
             if (types == null || types.isEmpty()) {
                 problems.add(PluginProblem.warning(who + ": namespace `" + namespace + "` has no stage types"));
-                return new LoadedPlugin(plugin, namespace, identity, loader, List.of());
+                return new InstalledPlugin(plugin, namespace, identity, loader, List.of());
             }
             List<StageTypeHandle> handles = new ArrayList<>();
             Set<String> names = new HashSet<>();
@@ -113,7 +113,7 @@ final class PluginLoader {
                     handles.add(handle);
                 }
             }
-            return new LoadedPlugin(plugin, namespace, identity, loader, handles);
+            return new InstalledPlugin(plugin, namespace, identity, loader, handles);
         } catch (LinkageError | RuntimeException e) {
             problems.add(PluginProblem.error(who + ": " + PluginErrors.describe(e)));
             return null;

@@ -29,10 +29,10 @@ import java.util.TreeMap;
 public final class PluginRegistry implements StageCatalog, AutoCloseable {
 
     private final Map<String, StageTypeHandle> stageTypes;
-    private final List<LoadedPlugin> plugins;
+    private final List<InstalledPlugin> plugins;
     private final List<PluginProblem> problems;
 
-    private PluginRegistry(Map<String, StageTypeHandle> stageTypes, List<LoadedPlugin> plugins, List<PluginProblem> problems) {
+    private PluginRegistry(Map<String, StageTypeHandle> stageTypes, List<InstalledPlugin> plugins, List<PluginProblem> problems) {
         this.stageTypes = stageTypes;
         this.plugins = List.copyOf(plugins);
         this.problems = List.copyOf(problems);
@@ -52,25 +52,25 @@ public final class PluginRegistry implements StageCatalog, AutoCloseable {
         requireNonNull(directories, "directories is null");
         List<PluginProblem> problems = new ArrayList<>();
         PluginLoader loader = new PluginLoader(problems);
-        List<LoadedPlugin> loaded = new ArrayList<>(loader.loadBuiltIns(classPath));
+        List<InstalledPlugin> loaded = new ArrayList<>(loader.loadBuiltIns(classPath));
         for (PluginSource source : PluginSource.scan(directories, problems)) {
             loaded.addAll(loader.loadThirdParty(source, StagePlugin.class.getClassLoader()));
         }
         Map<String, StageTypeHandle> stageTypes = new TreeMap<>();
-        List<LoadedPlugin> registered = new ArrayList<>();
-        for (LoadedPlugin plugin : loaded) {
+        List<InstalledPlugin> registered = new ArrayList<>();
+        for (InstalledPlugin plugin : loaded) {
             if (register(plugin, stageTypes, problems)) {
                 registered.add(plugin);
             }
         }
         Set<ClassLoader> used = new LinkedHashSet<>();
         registered.forEach(plugin -> used.add(plugin.loader()));
-        loaded.stream().map(LoadedPlugin::loader).filter(l -> !used.contains(l)).forEach(PluginLoader::closeQuietly);
+        loaded.stream().map(InstalledPlugin::loader).filter(l -> !used.contains(l)).forEach(PluginLoader::closeQuietly);
         return new PluginRegistry(stageTypes, registered, problems);
     }
 
     /** Adds the plugin's stage types; false when it may not register any. */
-    private static boolean register(LoadedPlugin plugin, Map<String, StageTypeHandle> stageTypes, List<PluginProblem> problems) {
+    private static boolean register(InstalledPlugin plugin, Map<String, StageTypeHandle> stageTypes, List<PluginProblem> problems) {
         PluginIdentity identity = plugin.identity();
         if (!identity.builtIn() && StageTypeChecks.RESERVED_NAMESPACES.contains(plugin.namespace())) {
             problems.add(PluginProblem.error("plugin " + identity.location() + ": class " + plugin.plugin().getClass().getName()
@@ -129,20 +129,26 @@ public final class PluginRegistry implements StageCatalog, AutoCloseable {
         return problems.stream().anyMatch(PluginProblem::isError);
     }
 
+    /** Every plugin that registered stage types, built-ins first, in the order they were found. */
+    public List<InstalledPlugin> plugins() {
+        return plugins;
+    }
+
     /**
      * Tells every plugin that the run has ended ({@link StagePlugin#runEnded}), each under its own
      * class loader. A plugin that throws does not stop the others.
      *
-     * @return one warning per plugin that threw, naming it
+     * @return one {@code warning:} line per plugin that threw, naming it
      */
-    public List<PluginProblem> runEnded(String runId) {
-        List<PluginProblem> failures = new ArrayList<>();
-        for (LoadedPlugin plugin : plugins) {
-            try (ContextClassLoader ignored = ContextClassLoader.use(plugin.loader())) {
+    @Override
+    public List<String> runEnded(String runId) {
+        List<String> failures = new ArrayList<>();
+        for (InstalledPlugin plugin : plugins) {
+            try (ContextClassLoader ignored = plugin.enter()) {
                 plugin.plugin().runEnded(runId);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 failures.add(PluginProblem.warning("plugin " + plugin.identity().label() + " (namespace `" + plugin.namespace()
-                        + "`) failed when the run ended: " + PluginErrors.describe(e)));
+                        + "`) failed when the run ended: " + PluginErrors.describe(e)).render());
             }
         }
         return failures;
@@ -151,6 +157,6 @@ public final class PluginRegistry implements StageCatalog, AutoCloseable {
     /** Closes the third-party plugins' class loaders; call it when nothing will run any more. */
     @Override
     public void close() {
-        plugins.stream().map(LoadedPlugin::loader).distinct().forEach(PluginLoader::closeQuietly);
+        plugins.stream().map(InstalledPlugin::loader).distinct().forEach(PluginLoader::closeQuietly);
     }
 }

@@ -3,6 +3,7 @@ package dev.pipewright.engine.plugins;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +22,14 @@ public interface StageCatalog {
 
     /** Every installed qualified name, sorted; used for "did you mean" hints. */
     Collection<String> qualifiedNames();
+
+    /**
+     * Tells the plugins behind this catalog that a run has ended, after its {@code finally}
+     * ({@code StagePlugin.runEnded}). Never throws.
+     *
+     * @return one line per plugin that failed, for the run's diagnostics
+     */
+    default List<String> runEnded(String runId) {
+        return List.of();
+    }
 }

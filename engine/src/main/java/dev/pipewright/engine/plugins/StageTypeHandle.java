@@ -2,11 +2,13 @@ package dev.pipewright.engine.plugins;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An installed stage type together with the plugin that provides it. This is what
@@ -57,6 +59,11 @@ public final class StageTypeHandle implements StageType {
         return plugin;
     }
 
+    /** The plugin's own stage type, for the engine's checks of what kind it is; run it through {@link #run}. */
+    public StageType delegate() {
+        return delegate;
+    }
+
     /** The plugin's class loader. */
     public ClassLoader classLoader() {
         return loader;
@@ -74,6 +81,14 @@ public final class StageTypeHandle implements StageType {
     /** How messages name this stage type and its plugin: {@code `text.render` (plugin text.jar 1.0)}. */
     public String describe() {
         return "`" + qualifiedName() + "` (" + (plugin.builtIn() ? PluginIdentity.BUILT_IN : "plugin " + plugin.label()) + ")";
+    }
+
+    /**
+     * For messages about a stage that the engine stopped (a timeout): {@code " in `slow.hang`
+     * (plugin slow.jar 1.0)"} for a third-party stage type, empty for a built-in one.
+     */
+    public static String pluginOf(StageType type) {
+        return type instanceof StageTypeHandle handle && !handle.plugin.builtIn() ? " in " + handle.describe() : "";
     }
 
     @Override
@@ -96,6 +111,26 @@ public final class StageTypeHandle implements StageType {
             }
             // A missing class or a runaway recursion will not go away on the next attempt.
             throw new StageFailure(describe() + " failed: " + PluginErrors.describe(error), false, error);
+        }
+    }
+
+    @Override
+    public boolean pure() {
+        try (ContextClassLoader ignored = enterPlugin()) {
+            return delegate.pure();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Asks the plugin under its class loader; what escapes it makes the outputs invalid, with the reason. */
+    @Override
+    public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        try (ContextClassLoader ignored = enterPlugin()) {
+            Optional<String> verdict = delegate.checkReusable(outputs, context);
+            return verdict == null ? Optional.empty() : verdict;
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of(describe() + " could not check it: " + PluginErrors.describe(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pipewright.engine.run;
 
 import dev.pipewright.engine.expr.Values;
+import dev.pipewright.engine.plugins.StageTypeHandle;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageType;
 import java.time.Duration;
@@ -31,6 +32,11 @@ final class AttemptRunner {
     static Outcome run(RunServices services, StageType type, AttemptContext context, CancelScope scope,
             Duration timeout) throws InterruptedException {
         CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        if (runsInline(type)) {
+            attempt(type, context, scope, result);
+            return result.isCompletedExceptionally() ? failure(type, context, result)
+                    : new Outcome(outputsOf(result), null, false, false, null);
+        }
         services.threads.execute(() -> attempt(type, context, scope, result));
 
         waitFor(result, scope, timeout, context.stageName());
@@ -46,9 +52,16 @@ final class AttemptRunner {
                 + " grace period and was abandoned)" : "";
         if (reason != null) {
             boolean timedOut = reason.kind() == CancelReason.Kind.STAGE_TIMEOUT;
-            return new Outcome(null, reason.message() + stopped, timedOut, timedOut, timedOut ? null : reason);
+            String where = timedOut ? StageTypeHandle.pluginOf(type) : "";
+            return new Outcome(null, reason.message() + where + stopped, timedOut, timedOut, timedOut ? null : reason);
         }
         return failure(type, context, result);
+    }
+
+    /** The engine's own non-blocking types, directly or behind the plugin registry's handle. */
+    private static boolean runsInline(StageType type) {
+        StageType inner = type instanceof StageTypeHandle handle && handle.plugin().builtIn() ? handle.delegate() : type;
+        return inner instanceof NonBlocking && inner.getClass().getClassLoader() == AttemptRunner.class.getClassLoader();
     }
 
     private static void attempt(StageType type, AttemptContext context, CancelScope scope,

@@ -122,6 +122,11 @@ final class Interpreter {
         return file;
     }
 
+    /** Whether this is the run's own pipeline, not one called by {@code core.pipeline}. */
+    boolean isTopLevel() {
+        return parent == null;
+    }
+
     StageSlot slot(String name) {
         return slots.get(name);
     }

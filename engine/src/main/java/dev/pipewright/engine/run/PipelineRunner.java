@@ -3,8 +3,10 @@ package dev.pipewright.engine.run;
 import dev.pipewright.engine.events.CompositeListener;
 import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.expr.ExpressionException;
+import dev.pipewright.engine.resume.ResumeSession;
 import dev.pipewright.engine.store.EventLogWriter;
 import dev.pipewright.engine.store.RunDirectory;
+import dev.pipewright.spi.StagePlugin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +31,19 @@ public final class PipelineRunner {
      *     default cannot be evaluated (checks catch both before a run; this is the last guard)
      */
     public RunHandle start(RunRequest request) {
+        ResumeSession.validate(request.resume(), request.stateDirectory(), request.file().pipeline().name().value());
         RunDirectory directory = RunDirectory.create(request.stateDirectory());
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new EventLogWriter(directory.eventsFile()));
         listeners.addAll(request.listeners());
         EventChannel channel = new EventChannel(directory.runId(), new CompositeListener(listeners, request.diagnostics()));
-        RunServices services = new RunServices(directory.runId(), directory, channel, request);
+        RunServices services;
+        try {
+            services = new RunServices(directory.runId(), directory, channel, request);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         CancelScope body = CancelScope.root();
         CancelScope fin = CancelScope.root();
         Interpreter interpreter;
@@ -73,7 +82,14 @@ public final class PipelineRunner {
 
         void finish(Interpreter interpreter) {
             try {
-                Interpreter.Ending ending = interpreter.run();
+                Interpreter.Ending ending;
+                try {
+                    ending = interpreter.run();
+                } finally {
+                    // After finally, even when the interpreter itself failed: plugins release what
+                    // must not outlive the run (containers labelled with it).
+                    services.catalog.runEnded(services.runId).forEach(services.diagnostics::println);
+                }
                 RunOutcome result = new RunOutcome(services.runId, ending.status(), ending.error(), ending.failedStage(),
                         Interpreter.since(started));
                 services.channel.close();

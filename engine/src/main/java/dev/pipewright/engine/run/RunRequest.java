@@ -2,6 +2,7 @@ package dev.pipewright.engine.run;
 
 import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.plugins.StageCatalog;
+import dev.pipewright.engine.resume.ResumeOptions;
 import dev.pipewright.grammar.ast.PipelineFile;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param loader parses and checks the files of {@code core.pipeline} stages; by default
  *     {@link PipelineLoader#parsing()}
  * @param diagnostics where problems outside the run are reported, such as a listener that threw
+ * @param resume whether earlier results may be reused ({@code --resume}, {@code cache}); default
+ *     {@link ResumeOptions#CACHE}
  */
 public record RunRequest(
         PipelineFile file,
@@ -34,7 +37,8 @@ public record RunRequest(
         List<RunListener> listeners,
         Map<String, String> env,
         PipelineLoader loader,
-        PrintStream diagnostics) {
+        PrintStream diagnostics,
+        ResumeOptions resume) {
 
     public RunRequest {
         Objects.requireNonNull(file, "file is null");
@@ -45,6 +49,13 @@ public record RunRequest(
         env = Map.copyOf(env == null ? Map.of() : env);
         loader = loader == null ? PipelineLoader.parsing() : loader;
         diagnostics = diagnostics == null ? System.err : diagnostics;
+        resume = resume == null ? ResumeOptions.CACHE : resume;
+    }
+
+    /** A request with the default {@link ResumeOptions#CACHE}. */
+    public RunRequest(PipelineFile file, Map<String, Object> params, StageCatalog catalog, Path stateDirectory,
+            List<RunListener> listeners, Map<String, String> env, PipelineLoader loader, PrintStream diagnostics) {
+        this(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics, ResumeOptions.CACHE);
     }
 
     /** A request with no parameters or listeners, the process's environment and the parsing loader. */
@@ -53,23 +64,27 @@ public record RunRequest(
     }
 
     public RunRequest withParams(Map<String, Object> params) {
-        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics);
+        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics, resume);
     }
 
     public RunRequest withListeners(List<RunListener> listeners) {
-        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics);
+        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics, resume);
     }
 
     public RunRequest withEnv(Map<String, String> env) {
-        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics);
+        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics, resume);
     }
 
     public RunRequest withLoader(PipelineLoader loader) {
-        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics);
+        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics, resume);
     }
 
     public RunRequest withDiagnostics(PrintStream diagnostics) {
-        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics);
+        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics, resume);
+    }
+
+    public RunRequest withResume(ResumeOptions resume) {
+        return new RunRequest(file, params, catalog, stateDirectory, listeners, env, loader, diagnostics, resume);
     }
 
     /** The directory of the pipeline file: relative paths in arguments are resolved against it. */

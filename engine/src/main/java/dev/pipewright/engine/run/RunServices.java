@@ -2,6 +2,7 @@ package dev.pipewright.engine.run;
 
 import dev.pipewright.engine.expr.SecretMasker;
 import dev.pipewright.engine.plugins.StageCatalog;
+import dev.pipewright.engine.resume.ResumeSession;
 import dev.pipewright.engine.store.RunDirectory;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -35,6 +36,8 @@ final class RunServices {
     final ScheduledExecutorService timers;
     /** Completes on the second {@link RunHandle#cancel}: stop waiting for stages that do not end. */
     final CompletableFuture<Void> abandon = new CompletableFuture<>();
+    /** Fingerprints, resuming and caching of the top-level pipeline's stages. */
+    final ResumeSession resume;
 
     RunServices(String runId, RunDirectory directory, EventChannel channel, RunRequest request) {
         this.runId = runId;
@@ -44,6 +47,8 @@ final class RunServices {
         this.env = request.env();
         this.loader = request.loader();
         this.diagnostics = request.diagnostics();
+        this.resume = ResumeSession.open(request.resume(), request.stateDirectory(), directory,
+                request.file().pipeline().name().value(), masker::mask);
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "pipewright-" + runId + "-" + count.incrementAndGet());
@@ -60,5 +65,6 @@ final class RunServices {
     void shutdown() {
         threads.shutdown();
         timers.shutdownNow();
+        resume.close();
     }
 }

@@ -1,15 +1,23 @@
 package dev.pipewright.engine.run;
 
 import dev.pipewright.engine.events.RunEvent;
+import dev.pipewright.engine.expr.Bindings;
 import dev.pipewright.engine.expr.Evaluator;
 import dev.pipewright.engine.expr.ExpressionException;
 import dev.pipewright.engine.expr.SourceText;
 import dev.pipewright.engine.expr.Values;
+import dev.pipewright.engine.resume.Decision;
+import dev.pipewright.engine.resume.Fingerprint;
+import dev.pipewright.engine.resume.ResumeSession;
+import dev.pipewright.engine.resume.StageKey;
+import dev.pipewright.engine.resume.TypeVersions;
 import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Expr;
 import dev.pipewright.spi.Arguments;
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +95,18 @@ final class StageRunner {
         switch (result.status()) {
             case SUCCEEDED -> {
                 Map<String, Object> outputs = pipeline.services().masker.maskMap(result.outputs());
-                pipeline.emit(h -> new RunEvent.StageCompleted(h, name, slot.index, duration, progress, outputs));
+                StageResult.Cached cached = result.cached();
+                String fingerprint = result.fingerprint() == null ? null : result.fingerprint().hex();
+                if (cached != null) {
+                    pipeline.emit(h -> new RunEvent.StageCached(h, name, slot.index, cached.fromRun(),
+                            cached.fromStage(), fingerprint, cached.saved(), progress, outputs));
+                } else {
+                    pipeline.emit(h -> new RunEvent.StageCompleted(h, name, slot.index, duration, progress, outputs,
+                            fingerprint));
+                }
+                if (resumable() && result.fingerprint() != null) {
+                    pipeline.services().resume.succeeded(StageKey.parse(name), result.fingerprint(), result.outputs());
+                }
             }
             case FAILED -> {
                 if (optional && record) {
@@ -186,7 +205,12 @@ final class StageRunner {
             }
             outputs.put(name, Collections.unmodifiableList(list));
         }
-        return StageResult.succeeded(Collections.unmodifiableMap(outputs));
+        StageResult whole = StageResult.succeeded(Collections.unmodifiableMap(outputs));
+        List<Fingerprint> elements = new ArrayList<>(results.length);
+        for (StageResult r : results) {
+            elements.add(r.fingerprint());
+        }
+        return elements.contains(null) ? whole : whole.withFingerprint(ResumeSession.combine(elements));
     }
 
     /** Attempts, with retries and backoff, until one succeeds, none is left, or the scope is cancelled. */
@@ -207,6 +231,22 @@ final class StageRunner {
         } catch (ExpressionException e) {
             return StageResult.failed(pipeline.mask("stage `" + name + "`: " + e.describe()), false);
         }
+        Map<String, Object> reads = new LinkedHashMap<>();
+        Arguments firstArguments;
+        try {
+            firstArguments = arguments(type, name, item, reads);
+        } catch (ExpressionException e) {
+            return StageResult.failed(pipeline.mask("stage `" + name + "`: " + e.describe()), false);
+        }
+        ResumeSession.Call call = null;
+        if (resumable() && scope.reason() == null) {
+            call = pipeline.services().resume.begin(StageKey.parse(name), type, uses, TypeVersions.of(type),
+                    cacheSetting(), firstArguments.asMap(), reads, new ReuseView(name, uses, firstArguments));
+            if (call.decision() instanceof Decision.Reuse reuse) {
+                return StageResult.reused(call.reusedOutputs(), call.fingerprint(), new StageResult.Cached(
+                        reuse.source().run(), reuse.source().key().toString(), reuse.source().duration()));
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             CancelReason cancelled = scope.reason();
             if (cancelled != null) {
@@ -214,7 +254,7 @@ final class StageRunner {
             }
             Arguments arguments;
             try {
-                arguments = arguments(type, name, item);
+                arguments = attempt == 1 ? firstArguments : arguments(type, name, item, new LinkedHashMap<>());
             } catch (ExpressionException e) {
                 return StageResult.failed(pipeline.mask("stage `" + name + "`: " + e.describe()), false);
             }
@@ -234,7 +274,8 @@ final class StageRunner {
                 attemptScope.close();
             }
             if (outcome.succeeded()) {
-                return StageResult.succeeded(outcome.outputs());
+                StageResult result = StageResult.succeeded(outcome.outputs());
+                return call == null ? result : result.withFingerprint(call.fingerprint());
             }
             String error = pipeline.mask(outcome.error());
             if (outcome.cancelled() != null) {
@@ -267,11 +308,21 @@ final class StageRunner {
     }
 
     /** The {@code with} map evaluated now, checked against the schema, defaults filled in. */
-    private Arguments arguments(StageType type, String name, Object item) throws ExpressionException {
+    private Arguments arguments(StageType type, String name, Object item, Map<String, Object> reads)
+            throws ExpressionException {
         StageSchema schema = type.schema();
         Optional<Expr.MapLit> with = stage.with();
+        RunBindings bindings = bindings(item);
+        // What the arguments read of earlier stages is part of the call's fingerprint.
+        Bindings recording = ref -> {
+            Object value = bindings.resolve(ref);
+            if (ref.root().equals("stages")) {
+                reads.put(ref.dotted(), value);
+            }
+            return value;
+        };
         Map<String, Object> values = new LinkedHashMap<>(
-                with.isPresent() ? Evaluator.evaluateMap(with.get(), bindings(item)) : Map.of());
+                with.isPresent() ? Evaluator.evaluateMap(with.get(), recording) : Map.of());
         for (StageSchema.Parameter parameter : schema.parameters()) {
             Object value = values.get(parameter.name());
             if (value == null && parameter.defaultValue() != null) {
@@ -295,6 +346,54 @@ final class StageRunner {
             }
         }
         return new Arguments(values);
+    }
+
+    /** Only the run's own stages resume; those of pipelines called by {@code core.pipeline} always run. */
+    private boolean resumable() {
+        return pipeline.isTopLevel();
+    }
+
+    /** The stage's {@code cache} setting; null when it has none. */
+    private Boolean cacheSetting() {
+        return stage.setting("cache").filter(Expr.BoolLit.class::isInstance)
+                .map(e -> ((Expr.BoolLit) e).value()).orElse(null);
+    }
+
+    /** The stage call as {@code StageType.checkReusable} sees it. */
+    private final class ReuseView implements ReuseContext {
+        private final String name;
+        private final String uses;
+        private final Arguments arguments;
+
+        ReuseView(String name, String uses, Arguments arguments) {
+            this.name = name;
+            this.uses = uses;
+            this.arguments = arguments;
+        }
+
+        public String stageName() {
+            return name;
+        }
+
+        public String stageType() {
+            return uses;
+        }
+
+        public String runId() {
+            return pipeline.services().runId;
+        }
+
+        public Arguments arguments() {
+            return arguments;
+        }
+
+        public Path runDirectory() {
+            return pipeline.services().directory.workDirectory();
+        }
+
+        public Path baseDirectory() {
+            return pipeline.baseDirectory();
+        }
     }
 
     private RunBindings bindings(Object item) {

@@ -54,6 +54,10 @@ class EventCodecTest {
                 new StageRetrying(HEADER, "pull", 1, Duration.ofMillis(1500), "connection refused"),
                 new StageSkipped(HEADER, "pull", "`!stages.check.exists` was false (stages.check.exists = true)"),
                 new StageCompleted(HEADER, "check", 0, Duration.ofMillis(3200), 0.2, Map.of("exists", true)),
+                new StageCompleted(HEADER, "build", 1, Duration.ofMillis(10), 0.4, Map.of("id", "sha256:1"),
+                        "3fa2c1d9e0b1" + "0".repeat(52)),
+                new RunEvent.StageCached(HEADER, "clone[1]", 2, "20261128-101500-ab12", "clone[0]",
+                        "3fa2c1d9e0b1" + "0".repeat(52), Duration.ofMillis(4200), 0.6, Map.of("commit", "9f3e")),
                 new StageWarned(HEADER, "verify", "exit code 1", "optional stage `verify` failed; the run goes on"),
                 new StageFailed(HEADER, "build", "timed out after 5s", Duration.ofMillis(5003), true, false),
                 new StageFailed(NESTED, "sleep", "cancelled", Duration.ofMillis(12), false, true),
@@ -75,7 +79,7 @@ class EventCodecTest {
     void everyEventTypeIsCovered() {
         List<String> types = new ArrayList<>(everyEventType().map(RunEvent::type).distinct().toList());
         assertThat(types).containsExactlyInAnyOrder("pipeline:start", "stage:start", "stage:progress", "stage:log",
-                "stage:retry", "stage:skip", "stage:complete", "stage:warning", "stage:error", "pipeline:complete",
+                "stage:retry", "stage:skip", "stage:complete", "stage:cached", "stage:warning", "stage:error", "pipeline:complete",
                 "pipeline:error", "pipeline:cancel");
     }
 

@@ -6,6 +6,7 @@ import dev.pipewright.engine.events.EventCodec;
 import dev.pipewright.engine.events.RunEvent;
 import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.plugins.StageCatalog;
+import dev.pipewright.engine.resume.ResumeOptions;
 import dev.pipewright.engine.run.PipelineRunner;
 import dev.pipewright.engine.run.RunHandle;
 import dev.pipewright.engine.run.RunOutcome;
@@ -40,8 +41,10 @@ public final class TestRun {
     private final Map<String, Object> params = new HashMap<>();
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<StageType> extraTypes = new ArrayList<>();
+    private final List<StagePlugin> extraPlugins = new ArrayList<>();
     private final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     public final List<RunEvent> events = new CopyOnWriteArrayList<>();
+    private ResumeOptions resume = ResumeOptions.CACHE;
     private RunHandle handle;
 
     public TestRun(Path directory) {
@@ -60,6 +63,18 @@ public final class TestRun {
 
     public TestRun listener(RunListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /** Adds a plugin whose run-wide hooks ({@code runEnded}) the run calls; its stage types are not added. */
+    public TestRun plugin(StagePlugin plugin) {
+        extraPlugins.add(plugin);
+        return this;
+    }
+
+    /** Whether the run may reuse earlier results (default: {@link ResumeOptions#CACHE}). */
+    public TestRun resume(ResumeOptions options) {
+        this.resume = options;
         return this;
     }
 
@@ -101,7 +116,7 @@ public final class TestRun {
         all.addAll(listeners);
         RunRequest request = RunRequest.of(parse(file), catalog(), directory)
                 .withParams(params).withEnv(env).withListeners(all)
-                .withDiagnostics(new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
+                .withDiagnostics(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)).withResume(resume);
         handle = new PipelineRunner().start(request);
         return handle;
     }
@@ -165,6 +180,19 @@ public final class TestRun {
             @Override
             public Collection<String> qualifiedNames() {
                 return types.keySet();
+            }
+
+            @Override
+            public List<String> runEnded(String runId) {
+                List<String> failures = new java.util.ArrayList<>();
+                for (StagePlugin plugin : extraPlugins) {
+                    try {
+                        plugin.runEnded(runId);
+                    } catch (RuntimeException e) {
+                        failures.add("pipewright: warning: plugin `" + plugin.namespace() + "` could not clean up after run " + runId + ": " + e.getMessage());
+                    }
+                }
+                return failures;
             }
         };
     }

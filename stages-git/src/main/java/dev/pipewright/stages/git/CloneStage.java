@@ -1,13 +1,21 @@
 package dev.pipewright.stages.git;
 
 import dev.pipewright.spi.Arguments;
+import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
 import dev.pipewright.spi.ValueType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 
 /** {@code git.clone}: clones a repository into a new directory and checks out a branch, tag or commit. */
 final class CloneStage implements StageType {
@@ -64,5 +72,26 @@ final class CloneStage implements StageType {
         outputs.put("commit", result.commit());
         outputs.put("branch", result.branch());
         return outputs;
+    }
+
+    /** A clone is reused while its directory still holds the recorded commit checked out. */
+    @Override
+    public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
+        if (!(outputs.get("path") instanceof String path)) {
+            return Optional.of("no clone directory was recorded");
+        }
+        Object commit = outputs.get("commit");
+        Path workTree = Path.of(path);
+        if (!Files.isDirectory(workTree.resolve(".git"))) {
+            return Optional.of(workTree + " no longer holds a clone");
+        }
+        try (Repository repository = LocalRepository.open(workTree, "git.clone")) {
+            ObjectId head = repository.resolve("HEAD");
+            String now = head == null ? null : head.name();
+            return Objects.equals(now, commit) ? Optional.empty()
+                    : Optional.of(workTree + " now holds commit " + now + ", not " + commit);
+        } catch (StageFailure | IOException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 }

@@ -1,0 +1,170 @@
+package dev.pipewright.engine.resume;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A run's {@code fingerprints.jsonl}, beside its {@code events.jsonl}: one JSON object a line,
+ * either a {@code call} (a {@link CallRecord}) or a {@code secret-outputs} line saying that a
+ * call's outputs held a secret, so the masked outputs in the event log must not be reused.
+ * It holds digests and previews, never a secret. Appending is thread-safe.
+ */
+public final class FingerprintLog implements AutoCloseable {
+
+    /** The file's name inside a run directory. */
+    public static final String FILE_NAME = "fingerprints.jsonl";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BufferedWriter out;
+
+    private FingerprintLog(BufferedWriter out) {
+        this.out = out;
+    }
+
+    /** Opens the log of the run in {@code runDirectory} for appending. */
+    public static FingerprintLog append(Path runDirectory) {
+        try {
+            return new FingerprintLog(Files.newBufferedWriter(runDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runDirectory.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void write(CallRecord call) {
+        line(encode(call));
+    }
+
+    public synchronized void secretOutputs(StageKey key) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("kind", "secret-outputs");
+        node.put("stage", key.toString());
+        line(node.toString());
+    }
+
+    private void line(String json) {
+        try {
+            out.write(json);
+            out.write('\n');
+            // A crash must not cost the decisions already taken: explain reads them.
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + FILE_NAME + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a run's log holds; empty for a run without one. A damaged last line is ignored. */
+    public record Contents(List<CallRecord> calls, Set<StageKey> secretOutputs) {
+        public Contents {
+            calls = List.copyOf(calls);
+            secretOutputs = Set.copyOf(secretOutputs);
+        }
+    }
+
+    public static Contents read(Path runDirectory) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(runDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new Contents(List.of(), Set.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + runDirectory.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+        }
+        List<CallRecord> calls = new ArrayList<>();
+        Set<StageKey> secretOutputs = new LinkedHashSet<>();
+        for (String line : lines) {
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (IOException damaged) {
+                continue; // the line a crash cut short
+            }
+            if (node == null || !node.isObject()) {
+                continue;
+            }
+            switch (node.path("kind").asText()) {
+                case "call" -> calls.add(decodeCall(node));
+                case "secret-outputs" -> secretOutputs.add(StageKey.parse(node.path("stage").asText()));
+                default -> {
+                    // A kind from a newer version: nothing this one can use.
+                }
+            }
+        }
+        return new Contents(calls, secretOutputs);
+    }
+
+    static String encode(CallRecord call) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("kind", "call");
+        node.put("stage", call.key().toString());
+        node.put("fingerprint", call.fingerprint().hex());
+        node.put("type", call.inputs().stageType());
+        node.put("version", call.inputs().typeVersion());
+        inputs(node.putArray("arguments"), call.inputs().arguments());
+        inputs(node.putArray("reads"), call.inputs().reads());
+        node.put("explanation", call.explanation());
+        if (call.reusedFrom() != null) {
+            ObjectNode from = node.putObject("reusedFrom");
+            from.put("run", call.reusedFrom().run());
+            from.put("stage", call.reusedFrom().stage().toString());
+        }
+        return node.toString();
+    }
+
+    private static void inputs(ArrayNode array, List<FingerprintInputs.Input> inputs) {
+        for (FingerprintInputs.Input input : inputs) {
+            ObjectNode item = array.addObject();
+            item.put("name", input.name());
+            item.put("digest", input.digest());
+            if (input.secret()) {
+                item.put("secret", true);
+            } else {
+                item.put("preview", input.preview());
+            }
+        }
+    }
+
+    static CallRecord decodeCall(JsonNode node) {
+        FingerprintInputs inputs = new FingerprintInputs(node.path("type").asText(), node.path("version").asText(""),
+                inputs(node.path("arguments")), inputs(node.path("reads")));
+        JsonNode from = node.get("reusedFrom");
+        CallRecord.Reused reused = from == null || !from.isObject() ? null
+                : new CallRecord.Reused(from.path("run").asText(), StageKey.parse(from.path("stage").asText()));
+        return new CallRecord(StageKey.parse(node.path("stage").asText()),
+                new Fingerprint(node.path("fingerprint").asText()), inputs, node.path("explanation").asText(), reused);
+    }
+
+    private static List<FingerprintInputs.Input> inputs(JsonNode array) {
+        List<FingerprintInputs.Input> inputs = new ArrayList<>();
+        for (JsonNode item : array) {
+            boolean secret = item.path("secret").asBoolean(false);
+            inputs.add(new FingerprintInputs.Input(item.path("name").asText(), item.path("digest").asText(), secret,
+                    secret ? null : item.path("preview").asText(null)));
+        }
+        return inputs;
+    }
+}

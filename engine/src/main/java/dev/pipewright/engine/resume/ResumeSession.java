@@ -1,0 +1,274 @@
+package dev.pipewright.engine.resume;
+
+import dev.pipewright.engine.store.RunDirectory;
+import dev.pipewright.spi.ReuseContext;
+import dev.pipewright.spi.StageSchema;
+import dev.pipewright.spi.StageType;
+import dev.pipewright.spi.ValueType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Resuming and caching for one run: the interpreter asks {@link #begin} before it starts a stage
+ * call and reports each success with {@link #succeeded}. It fingerprints every call, records it
+ * in {@code fingerprints.jsonl}, and decides with {@link ResumeDecider} against the run it
+ * compares with (loaded only when a call may reuse something). Thread-safe: stages of a
+ * {@code parallel} block and {@code for-each} elements call it concurrently.
+ */
+public final class ResumeSession implements AutoCloseable {
+
+    private final ResumeOptions options;
+    private final Path stateDirectory;
+    private final RunDirectory directory;
+    private final String pipeline;
+    private final UnaryOperator<String> masker;
+    private final Fingerprinter fingerprinter;
+    private final FingerprintLog log;
+    /** Fingerprints of the stages that have succeeded, by name: what later stages read came from them. */
+    private final Map<String, Fingerprint> producers = new ConcurrentHashMap<>();
+    private Optional<PreviousRun> previous;
+
+    private ResumeSession(ResumeOptions options, Path stateDirectory, RunDirectory directory, String pipeline,
+            UnaryOperator<String> masker) {
+        this.options = options;
+        this.stateDirectory = stateDirectory;
+        this.directory = directory;
+        this.pipeline = pipeline;
+        this.masker = masker;
+        this.fingerprinter = new Fingerprinter(FingerprintSalt.of(stateDirectory), masker,
+                RunPlaceholders.of(directory.workDirectory(), directory.runId()));
+        this.log = FingerprintLog.append(directory.root());
+    }
+
+    /**
+     * Opens the session of a run that starts now. When resuming, the resumed run's work directory
+     * is copied into this run's, so files its reused stages made are there.
+     *
+     * @throws IllegalArgumentException when the run to resume does not exist or ran another pipeline
+     */
+    public static ResumeSession open(ResumeOptions options, Path stateDirectory, RunDirectory directory,
+            String pipeline, UnaryOperator<String> masker) {
+        Objects.requireNonNull(options, "options is null");
+        Path state = stateDirectory.toAbsolutePath().normalize();
+        ResumeSession session = new ResumeSession(options, state, directory, pipeline, masker);
+        try {
+            if (options.resuming()) {
+                session.previous = Optional.ofNullable(session.resumed());
+                if (session.previous.isPresent()) {
+                    session.copyWorkDirectory(session.previous.get().id());
+                }
+            }
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /**
+     * Checks, before a run directory is made, that the run to resume exists and ran the same
+     * pipeline.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what to do
+     */
+    public static void validate(ResumeOptions options, Path stateDirectory, String pipeline) {
+        String id = options.run();
+        if (id == null) {
+            return;
+        }
+        Path state = stateDirectory.toAbsolutePath().normalize();
+        if (!RunHistory.exists(state, id)) {
+            throw new IllegalArgumentException("cannot resume run " + id + ": there is no such run under "
+                    + RunDirectory.runsRoot(state) + " (`pipewright runs` lists them)");
+        }
+        String ran = RunHistory.pipelineOf(state, id).orElse("?");
+        if (!ran.equals(pipeline)) {
+            throw new IllegalArgumentException("cannot resume run " + id + ": it ran pipeline `" + ran
+                    + "`, not `" + pipeline + "`");
+        }
+    }
+
+    private PreviousRun resumed() {
+        validate(options, stateDirectory, pipeline);
+        // Nothing to resume is not an error: the first run of a pipeline may say --resume too.
+        String id = options.run() != null ? options.run()
+                : RunHistory.latest(stateDirectory, pipeline, directory.runId()).orElse(null);
+        return id == null ? null : RunHistory.load(stateDirectory, id);
+    }
+
+    /** The run to compare with; loaded on first use, since most runs of impure stages never need it. */
+    private synchronized Optional<PreviousRun> previous() {
+        if (previous == null) {
+            previous = options.mode() == ResumeOptions.Mode.OFF ? Optional.empty()
+                    : RunHistory.latest(stateDirectory, pipeline, directory.runId())
+                            .map(run -> RunHistory.load(stateDirectory, run));
+        }
+        return previous;
+    }
+
+    /** The id of the run this one compares with, when it has one and has loaded it. */
+    public synchronized Optional<String> comparedWith() {
+        return previous == null ? Optional.empty() : previous.map(PreviousRun::id);
+    }
+
+    /** What was decided for a stage call, and its fingerprint. */
+    public record Call(StageKey key, Fingerprint fingerprint, Decision decision, Map<String, Object> reusedOutputs) {
+    }
+
+    /**
+     * Fingerprints a stage call about to start, decides whether an earlier result stands in for
+     * it, and records both.
+     *
+     * @param key the call
+     * @param type its stage type
+     * @param qualifiedType {@code docker.build}
+     * @param typeVersion the version of the plugin that provides it; empty when unknown
+     * @param cacheSetting the stage's {@code cache} setting; null when it has none
+     * @param arguments its evaluated arguments
+     * @param reads the {@code stages.X.Y} values the arguments read, by reference
+     * @param context the call as {@link StageType#checkReusable} sees it
+     */
+    public Call begin(StageKey key, StageType type, String qualifiedType, String typeVersion, Boolean cacheSetting,
+            Map<String, Object> arguments, Map<String, Object> reads, ReuseContext context) {
+        Map<String, UpstreamValue> upstream = new LinkedHashMap<>();
+        reads.forEach((reference, value) -> upstream.put(reference, new UpstreamValue(value, producers.get(stageOf(reference)))));
+        FingerprintInputs inputs = fingerprinter.inputs(qualifiedType, typeVersion, arguments, upstream);
+        Fingerprint fingerprint = inputs.fingerprint();
+        CachePolicy policy = new CachePolicy(cacheSetting, type.pure(), options.resuming());
+        Optional<PreviousRun> compared = policy.applies() || policy.disabled() ? previous() : Optional.empty();
+        Map<String, Map<String, Object>> relocated = new ConcurrentHashMap<>();
+        Decision decision = ResumeDecider.decide(key, inputs, fingerprint, policy, compared, record -> {
+            Map<String, Object> outputs = restore(type.schema(), relocate(record));
+            relocated.put(record.key().toString(), outputs);
+            return check(type, outputs, context);
+        });
+        log.write(CallRecord.of(key, inputs, fingerprint, decision));
+        Map<String, Object> reused = decision instanceof Decision.Reuse reuse
+                ? relocated.get(reuse.source().key().toString())
+                : null;
+        return new Call(key, fingerprint, decision, reused);
+    }
+
+    private static Optional<String> check(StageType type, Map<String, Object> outputs, ReuseContext context) {
+        try {
+            return Objects.requireNonNullElse(type.checkReusable(outputs, context), Optional.empty());
+        } catch (RuntimeException e) {
+            return Optional.of("checking it failed: " + e.getMessage());
+        }
+    }
+
+    /** Reports that a call (or a whole {@code for-each} stage) succeeded, or was reused. */
+    public void succeeded(StageKey key, Fingerprint fingerprint, Map<String, Object> outputs) {
+        if (!key.isElement()) {
+            producers.put(key.stage(), fingerprint);
+        }
+        if (!masker.apply(outputs.toString()).equals(outputs.toString())) {
+            log.secretOutputs(key);
+        }
+    }
+
+    /** The fingerprint of a whole {@code for-each} stage: of its elements', in order. */
+    public static Fingerprint combine(List<Fingerprint> elements) {
+        StringBuilder text = new StringBuilder("pipewright/for-each/1\n");
+        elements.forEach(fingerprint -> text.append(fingerprint == null ? "-" : fingerprint.hex()).append('\n'));
+        return Fingerprint.of(ValueDigester.sha256().digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String stageOf(String reference) {
+        // stages.NAME.OUTPUT...
+        int start = reference.indexOf('.') + 1;
+        int end = reference.indexOf('.', start);
+        return end < 0 ? reference.substring(start) : reference.substring(start, end);
+    }
+
+    /**
+     * The outputs of an earlier call as this run sees them. When resuming, the earlier run's work
+     * directory was copied into this run's, so paths into it are moved here.
+     */
+    private Map<String, Object> relocate(StageRecord record) {
+        if (!options.resuming() || !record.run().equals(previous.map(PreviousRun::id).orElse(null))) {
+            return record.outputs();
+        }
+        RunDirectory earlier = RunDirectory.of(stateDirectory, record.run());
+        RunPlaceholders from = RunPlaceholders.of(earlier.workDirectory(), earlier.runId());
+        RunPlaceholders to = RunPlaceholders.of(directory.workDirectory(), directory.runId());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> moved = (Map<String, Object>) relocate(record.outputs(), from, to);
+        return moved;
+    }
+
+    private static Object relocate(Object value, RunPlaceholders from, RunPlaceholders to) {
+        if (value instanceof String s) {
+            return to.expand(from.apply(s));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), relocate(v, from, to)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(relocate(item, from, to)));
+            return copy;
+        }
+        return value;
+    }
+
+    /** The event log keeps durations as milliseconds; outputs the schema types as durations get their type back. */
+    private static Map<String, Object> restore(StageSchema schema, Map<String, Object> outputs) {
+        Map<String, Object> restored = new LinkedHashMap<>(outputs);
+        for (StageSchema.Output output : schema.outputs()) {
+            if (output.type() == ValueType.DURATION && restored.get(output.name()) instanceof Number millis) {
+                restored.put(output.name(), Duration.ofMillis(millis.longValue()));
+            }
+        }
+        return restored;
+    }
+
+    private void copyWorkDirectory(String runId) {
+        Path from = RunDirectory.of(stateDirectory, runId).workDirectory();
+        Path to = directory.workDirectory();
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(from, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                            StandardCopyOption.REPLACE_EXISTING, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the work directory of run " + runId + " to " + to + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.pipewright.stages.docker;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.WaitContainerCondition;
+import com.github.dockerjava.api.model.WaitResponse;
+import dev.pipewright.spi.Cancellation;
+import dev.pipewright.spi.StageContext;
+import dev.pipewright.spi.StageFailure;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A container a stage created, tied to the attempt's cancellation: from the moment it exists, a
+ * cancellation kills and removes it (one force-remove call, no grace period: the work is being
+ * thrown away) and closes the streams that follow it.
+ */
+final class ContainerProcess implements AutoCloseable {
+
+    private final DockerEngine engine;
+    private final String id;
+    private final Cancellation.Registration registration;
+    private final List<Closeable> streams = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Long> exitCode = new AtomicReference<>();
+    private final ResultCallback.Adapter<WaitResponse> waiting = new ResultCallback.Adapter<>() {
+        @Override
+        public void onNext(WaitResponse response) {
+            exitCode.set(response.getStatusCode() == null ? null : response.getStatusCode().longValue());
+        }
+    };
+    private final AtomicBoolean removing = new AtomicBoolean();
+    private final CompletableFuture<Void> removed = new CompletableFuture<>();
+
+    /** How long the attempt waits for a removal a cancellation started. */
+    private static final Duration REMOVAL_WAIT = Duration.ofSeconds(30);
+
+    private ContainerProcess(DockerEngine engine, String id, Cancellation cancellation) {
+        this.engine = engine;
+        this.id = id;
+        // Registered right after creation; a signal that fired meanwhile runs it at once.
+        this.registration = cancellation.onCancel(this::killAndRemove);
+    }
+
+    /** Creates the container described by {@code spec} for the attempt in {@code context}. */
+    static ContainerProcess create(DockerStageType stage, StageContext context, ContainerSpec spec)
+            throws StageFailure, InterruptedException {
+        return create(stage, context, spec, false);
+    }
+
+    /**
+     * Creates the container; with {@code stdinOpen}, its standard input stays open and unattached,
+     * so an image whose command is a shell keeps running ({@code docker run -di}).
+     */
+    static ContainerProcess create(DockerStageType stage, StageContext context, ContainerSpec spec, boolean stdinOpen)
+            throws StageFailure, InterruptedException {
+        DockerEngine engine = stage.engine;
+        String id;
+        engine.containerCreatedFor(context.runId());
+        try {
+            id = stage.call(context, "create a container from image `" + spec.image() + "`",
+                    () -> spec.createCommand(engine.client(), context).withStdinOpen(stdinOpen).exec().getId());
+        } catch (StageFailure f) {
+            if (f.getCause() instanceof NotFoundException) {
+                throw StageFailure.permanent("Image `" + spec.image() + "` is not present on the Docker engine at "
+                        + engine.endpoint().describe() + "; pull or build it first (docker.pull, docker.build).", f);
+            }
+            throw f;
+        }
+        ContainerProcess process = new ContainerProcess(engine, id, context.cancellation());
+        context.cancellation().throwIfCancelled();
+        return process;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Starts the container. */
+    void start(DockerStageType stage, StageContext context) throws StageFailure, InterruptedException {
+        stage.run(context, "start container " + shortId(), () -> engine.client().startContainerCmd(id).exec());
+    }
+
+    /** Streams the container's output, from its first line, until it exits. */
+    void follow(DockerStageType stage, StageContext context, OutputLines output)
+            throws StageFailure, InterruptedException {
+        stage.run(context, "follow the output of container " + shortId(), () -> streams.add(engine.client()
+                .logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                .exec(output)));
+        await(stage, context, output, "follow the output of container " + shortId());
+        output.flush();
+    }
+
+    /**
+     * Asks the engine now for the container's exit code, so the answer is ready when its output
+     * ends; call before {@link #start} (the condition is the next exit, as {@code docker run}
+     * does: a created container counts as "not running") and collect with {@link #awaitExit}.
+     */
+    void watchExit(DockerStageType stage, StageContext context) throws StageFailure, InterruptedException {
+        stage.run(context, "wait for container " + shortId(), () -> streams.add(
+                engine.client().waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT).exec(waiting)));
+    }
+
+    /** Waits until the container has exited and returns its exit code. */
+    long awaitExit(DockerStageType stage, StageContext context) throws StageFailure, InterruptedException {
+        await(stage, context, waiting, "wait for container " + shortId());
+        if (exitCode.get() == null) {
+            throw StageFailure.retryable("The Docker engine gave no exit code for container " + shortId() + ".");
+        }
+        return exitCode.get();
+    }
+
+    private void await(DockerStageType stage, StageContext context, ResultCallback.Adapter<?> callback, String doing)
+            throws StageFailure, InterruptedException {
+        try {
+            callback.awaitCompletion();
+        } catch (RuntimeException e) {
+            if (context.cancellation().isCancelled()) {
+                throw DockerStageType.cancelled(e);
+            }
+            throw engine.failures().failure(e, doing);
+        }
+        if (context.cancellation().isCancelled()) {
+            throw new InterruptedException("cancelled");
+        }
+    }
+
+    /** The cancellation callback: quick, never throws. */
+    private void killAndRemove() {
+        try {
+            remove();
+        } catch (RuntimeException e) {
+            // Run-end cleanup and `pipewright gc` find it by its labels if this failed.
+        } finally {
+            closeStreams(); // after the removal: the attempt must not end while the container is still there
+        }
+    }
+
+    /**
+     * Kills and removes the container and returns once it is gone. When a cancellation is already
+     * removing it, waits for that removal instead of racing it (the engine answers a second
+     * removal with 409 while the first is in progress).
+     */
+    void remove() {
+        if (!removing.compareAndSet(false, true)) {
+            Interrupts.clearedWhile(() -> {
+                try {
+                    removed.get(REMOVAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                    // Left to run-end cleanup, which finds it by its labels.
+                }
+            });
+            return;
+        }
+        try {
+            ContainerJanitor.forceRemove(engine, id);
+            removed.complete(null);
+        } catch (RuntimeException e) {
+            removed.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    String shortId() {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    private void closeStreams() {
+        for (Closeable open : streams) {
+            try {
+                open.close();
+            } catch (IOException | RuntimeException e) {
+                // The stream is being abandoned.
+            }
+        }
+        streams.clear();
+    }
+
+    /** Stops listening for cancellation; the container itself stays unless {@link #remove()} was called. */
+    @Override
+    public void close() {
+        registration.close();
+        closeStreams();
+    }
+}
