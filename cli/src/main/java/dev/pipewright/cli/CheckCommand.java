@@ -1,12 +1,14 @@
 package dev.pipewright.cli;
 
 import dev.pipewright.engine.check.Validator;
+import dev.pipewright.engine.plugins.InstalledPlugin;
 import dev.pipewright.engine.plugins.PluginProblem;
 import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.DiagnosticRenderer;
 import java.io.PrintWriter;
+import dev.pipewright.spi.StagePlugin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +44,11 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins;
 
+    @Option(names = "--preflight",
+            description = "also ask the plugins the files use whether what they need is there (a Docker engine that "
+                    + "answers); a problem found this way exits 1")
+    boolean preflight;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +64,8 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, String> sources = new HashMap<>();
         List<Diagnostic> all = new ArrayList<>();
         List<String> clean = new ArrayList<>();
+        List<String> notReady = new ArrayList<>();
+        List<StagePlugin> installed = catalog.plugins().stream().map(InstalledPlugin::plugin).toList();
         for (String file : files) {
             SourceFiles.Read read = SourceFiles.read(file);
             if (!read.ok()) {
@@ -68,24 +77,33 @@ final class CheckCommand implements Callable<Integer> {
             all.addAll(result.diagnostics());
             if (!result.hasErrors()) {
                 clean.add(file);
+                if (preflight) {
+                    result.file().ifPresent(f -> Preflight.problems(f.pipeline(), installed)
+                            .forEach(problem -> notReady.add(file + ": preflight: " + problem)));
+                }
             }
         }
         // Plugin problems were printed as they loaded; an error among them fails the check too.
         long errors = all.stream().filter(Diagnostic::isError).count() + catalog.problems().stream().filter(PluginProblem::isError).count();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        notReady.forEach(err::println);
         if (format == Format.json) {
             out.println(DiagnosticJson.render(all));
         } else {
             DiagnosticRenderer renderer = new DiagnosticRenderer(sources::get);
             all.forEach(d -> err.print(renderer.render(d)));
-            clean.forEach(f -> out.println(f + ": ok"));
+            clean.stream().filter(f -> notReady.stream().noneMatch(p -> p.startsWith(f + ": ")))
+                    .forEach(f -> out.println(f + ": ok"));
             if (errors > 0) {
                 err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run");
             }
         }
         out.flush();
         err.flush();
-        return errors > 0 ? Main.EXIT_USAGE : Main.EXIT_OK;
+        if (errors > 0) {
+            return Main.EXIT_USAGE;
+        }
+        return notReady.isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILED;
     }
 }

@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
             dev.pipewright.cli.runs.ShowCommand.class,
             dev.pipewright.cli.runs.QueryCommand.class,
             dev.pipewright.cli.runs.LogsCommand.class,
+            dev.pipewright.cli.repl.ReplCommand.class,
             StagesCommand.class,
+            GcCommand.class,
         })
 public final class Main implements Runnable {
 

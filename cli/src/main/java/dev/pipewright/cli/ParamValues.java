@@ -98,6 +98,15 @@ final class ParamValues {
                 + e.getMessage());
     }
 
+    /**
+     * YAML parser messages span several lines: unindented ones say what is wrong, indented ones
+     * quote the source and its position (already given as the line number). The last says most.
+     */
+    private static String lastLine(String message) {
+        return message.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .reduce((first, second) -> second).orElse(message.strip());
+    }
+
     private static Map<String, Object> readFile(Path file) throws UsageException {
         String where = "--params-file " + file + ": ";
         Object content;
@@ -107,7 +116,7 @@ final class ParamValues {
             throw new UsageException(where + "no such file");
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new UsageException(where + "not valid YAML or JSON" + at + ": " + e.getOriginalMessage());
+            throw new UsageException(where + "not valid YAML or JSON" + at + ": " + lastLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UsageException(where + "cannot be read: " + e.getMessage());
         }

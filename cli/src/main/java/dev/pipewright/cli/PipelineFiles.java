@@ -6,10 +6,6 @@ import dev.pipewright.engine.run.PipelineLoader;
 import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.DiagnosticRenderer;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +19,11 @@ final class PipelineFiles {
 
     /** The text of a pipeline file, or a one-sentence reason why it cannot be read. */
     static String read(Path file) throws UsageException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new UsageException(file + ": is a directory, not a pipeline file");
-            }
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + ": no such file");
-        } catch (MalformedInputException e) {
-            throw new UsageException(file + ": not a text file in UTF-8");
-        } catch (IOException e) {
-            throw new UsageException(file + ": cannot be read (" + e.getMessage() + ")");
+        SourceFiles.Read read = SourceFiles.read(file.toString());
+        if (!read.ok()) {
+            throw new UsageException(read.problem().message());
         }
+        return read.text();
     }
 
     /** Every diagnostic, each with its source line and caret, as {@code check} prints them. */

@@ -5,6 +5,7 @@ import dev.pipewright.cli.console.OutputMode;
 import dev.pipewright.engine.check.Validator;
 import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.plugins.PluginRegistry;
+import dev.pipewright.engine.plugins.StageCatalog;
 import dev.pipewright.engine.resume.ResumeOptions;
 import dev.pipewright.engine.run.PipelineRunner;
 import dev.pipewright.engine.run.RunHandle;
@@ -18,6 +19,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +33,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -71,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
             description = "where .pipewright/runs/<run-id>/ is kept (default: the current directory)")
     Path stateDirectory;
 
-    @Mixin
+    @CommandLine.Mixin
     PluginOptions plugins;
 
     @Option(names = "--resume", paramLabel = "RUN", arity = "0..1", parameterConsumer = RunIdConsumer.class,
@@ -89,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintWriter err = spec.commandLine().getErr();
         try {
             return run(err);
         } catch (UsageException e) {
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PrintStream err) throws UsageException, InterruptedException, IOException {
+    private int run(PrintWriter err) throws UsageException, InterruptedException, IOException {
         String path = file.toString();
         String source = PipelineFiles.read(file);
         ParseResult parsed = PipelineParser.parse(path, source);
@@ -106,29 +107,38 @@ final class RunCommand implements Callable<Integer> {
             return reportChecks(parsed.diagnostics(), path, source, err);
         }
         Map<String, Object> values = ParamValues.resolve(parsed.file().get().pipeline(), paramsFile, params);
-        PluginRegistry catalog = plugins.load(err);
-        if (catalog.hasErrors()) {
-            err.println("a plugin failed to load; nothing was run");
-            return Main.EXIT_USAGE;
+        // A broken plugin jar is reported by name; a run does not start with a broken plugin
+        // installed, since what it would run could differ from what the author meant.
+        try (PluginRegistry catalog = plugins.load(err)) {
+            if (catalog.hasErrors()) {
+                err.println("a plugin failed to load; nothing was run");
+                return Main.EXIT_USAGE;
+            }
+            return checkAndStart(parsed.file().get(), values, catalog, path, source, err);
         }
-        List<Diagnostic> found = Validator.check(parsed.file().get(), catalog, Optional.of(values));
+    }
+
+    private int checkAndStart(PipelineFile pipelineFile, Map<String, Object> values, StageCatalog catalog, String path,
+            String source, PrintWriter err) throws UsageException, InterruptedException, IOException {
+        List<Diagnostic> found = Validator.check(pipelineFile, catalog, Optional.of(values));
         if (found.stream().anyMatch(Diagnostic::isError)) {
             return reportChecks(found, path, source, err);
         }
         if (!found.isEmpty()) {
             err.print(PipelineFiles.render(found, path, source));
+            err.flush();
         }
-        return start(parsed.file().get(), values, catalog, err);
+        return start(pipelineFile, values, catalog, err);
     }
 
-    private int start(PipelineFile pipelineFile, Map<String, Object> values, PluginRegistry catalog, PrintStream err)
+    private int start(PipelineFile pipelineFile, Map<String, Object> values, StageCatalog catalog, PrintWriter err)
             throws UsageException, InterruptedException, IOException {
         ResumeOptions resumeOptions = resumeOptions();
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         boolean terminal = System.console() != null;
         RunListener console = Consoles.open(output, terminal, System.getenv(), stdout);
         RunRequest request = new RunRequest(pipelineFile, values, catalog, stateDirectory, List.of(console),
-                System.getenv(), PipelineFiles.loader(catalog), err).withResume(resumeOptions);
+                System.getenv(), PipelineFiles.loader(catalog), System.err).withResume(resumeOptions);
         RunHandle handle;
         try {
             handle = new PipelineRunner().start(request);
@@ -171,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int reportChecks(List<Diagnostic> diagnostics, String path, String source, PrintStream err) {
+    private int reportChecks(List<Diagnostic> diagnostics, String path, String source, PrintWriter err) {
         err.print(PipelineFiles.render(diagnostics, path, source));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run");

@@ -1,6 +1,6 @@
 package dev.pipewright.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import sun.misc.Signal;
@@ -17,16 +17,16 @@ import sun.misc.Signal;
 final class RunSignals {
 
     private final Consumer<String> cancel;
-    private final PrintStream err;
+    private final PrintWriter err;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    private RunSignals(Consumer<String> cancel, PrintStream err) {
+    private RunSignals(Consumer<String> cancel, PrintWriter err) {
         this.cancel = cancel;
         this.err = err;
     }
 
     /** Installs the handlers; {@code cancel} receives the reason, such as {@code interrupted (SIGINT)}. */
-    static RunSignals install(Consumer<String> cancel, PrintStream err) {
+    static RunSignals install(Consumer<String> cancel, PrintWriter err) {
         RunSignals signals = new RunSignals(cancel, err);
         Signal.handle(new Signal("INT"), signal -> signals.received("interrupted (SIGINT)"));
         Signal.handle(new Signal("TERM"), signal -> signals.received("terminated (SIGTERM)"));

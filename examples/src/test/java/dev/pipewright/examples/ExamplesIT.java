@@ -42,6 +42,8 @@ class ExamplesIT {
                         List.of("✔ lint", "✔ test", "✔ audit", "all checks passed: succeeded, succeeded, succeeded")),
                 Arguments.of("for-each.pipeline", List.of(),
                         List.of("✔ greet[0]", "✔ greet[3]", "hello ada", "hello margaret", "greetings in order:")),
+                Arguments.of("for-each.pipeline", List.of("-p", "names=[x-ray, yankee]"),
+                        List.of("hello x-ray", "hello yankee", "✔ greet[1]")),
                 Arguments.of("when.pipeline", List.of(),
                         List.of("⤼ deploy skipped: `params.deploy && params.environment != \"production\"` was false",
                                 "deploy stage: skipped")),
@@ -71,6 +73,16 @@ class ExamplesIT {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).as(result.toString()).contains(expected).contains("succeeded in");
+    }
+
+    @Test
+    void aParamsFileGivesValuesOfTheirDeclaredTypes() throws Exception {
+        Path params = java.nio.file.Files.writeString(work.resolve("params.yaml"), "deploy: true\nenvironment: qa\n");
+        Cli.Result result = new Cli(work).run("run", "--output", "plain", "--params-file", params.toString(),
+                Cli.example("when.pipeline").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).contains("deploying app-1.0.jar to qa");
     }
 
     @Test

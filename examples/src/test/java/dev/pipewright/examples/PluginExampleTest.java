@@ -58,7 +58,7 @@ class PluginExampleTest {
         });
         server.start();
         try {
-            Path pipeline = Path.of(System.getProperty("pluginExample.directory", "plugin-example")).resolve("fetch-and-render.pipeline");
+            Path pipeline = Path.of(System.getProperty("pluginExample.directory", "plugin-example")).resolve("src/test/resources/fetch-and-render.pipeline");
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/motd";
 
             CliProcess.Result result = CliProcess.run(home, Map.of(), "run", pipeline.toString(), "--output", "json",

@@ -21,8 +21,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Turns a parse tree without syntax errors into the AST. The parse tree goes no further than
@@ -111,40 +109,14 @@ final class AstBuilder {
     }
 
     private Expr expr(ExprContext ctx) {
-        return orExpr(ctx.orExpr());
-    }
-
-    private Expr orExpr(OrExprContext ctx) {
-        return leftAssociative(ctx, map(ctx.andExpr(), this::andExpr));
-    }
-
-    private Expr andExpr(AndExprContext ctx) {
-        return leftAssociative(ctx, map(ctx.equality(), this::equality));
-    }
-
-    private Expr equality(EqualityContext ctx) {
-        return leftAssociative(ctx, map(ctx.comparison(), this::comparison));
-    }
-
-    private Expr comparison(ComparisonContext ctx) {
-        return leftAssociative(ctx, map(ctx.coalesce(), this::coalesce));
-    }
-
-    private Expr coalesce(CoalesceContext ctx) {
-        return leftAssociative(ctx, map(ctx.unary(), this::unary));
-    }
-
-    /** Folds {@code a op b op c} to {@code ((a op b) op c)}; the operators are the terminal children. */
-    private Expr leftAssociative(ParserRuleContext ctx, List<Expr> operands) {
-        Expr result = operands.get(0);
-        int operand = 1;
-        for (ParseTree child : ctx.children) {
-            if (child instanceof TerminalNode operator) {
-                Expr right = operands.get(operand++);
-                result = new Expr.Binary(binaryOp(operator.getSymbol()), result, right, result.span().to(right.span()));
-            }
+        if (ctx instanceof BinaryExprContext binary) {
+            Expr left = expr(binary.expr(0));
+            Expr right = expr(binary.expr(1));
+            return new Expr.Binary(binaryOp(binary.op), left, right, left.span().to(right.span()));
+        } else if (ctx instanceof NotExprContext not) {
+            return new Expr.Unary(Expr.UnaryOp.NOT, expr(not.expr()), spans.of(ctx));
         }
-        return result;
+        return primary(((PrimaryExprContext) ctx).primary());
     }
 
     private static Expr.BinaryOp binaryOp(Token operator) {
@@ -160,13 +132,6 @@ final class AstBuilder {
             case PipelineLexer.COALESCE -> Expr.BinaryOp.COALESCE;
             default -> throw new IllegalStateException("not a binary operator: " + operator.getText());
         };
-    }
-
-    private Expr unary(UnaryContext ctx) {
-        if (ctx.NOT() != null) {
-            return new Expr.Unary(Expr.UnaryOp.NOT, unary(ctx.unary()), spans.of(ctx));
-        }
-        return primary(ctx.primary());
     }
 
     private Expr primary(PrimaryContext ctx) {

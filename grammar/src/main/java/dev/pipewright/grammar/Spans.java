@@ -43,7 +43,11 @@ final class Spans {
         int endColumn = stop.getCharPositionInLine() + Math.max(1, text.length());
         int lastBreak = text.lastIndexOf('\n');
         if (lastBreak >= 0) {
-            endLine += (int) text.chars().filter(c -> c == '\n').count();
+            for (int i = 0; i <= lastBreak; i++) {
+                if (text.charAt(i) == '\n') {
+                    endLine++;
+                }
+            }
             endColumn = Math.max(1, text.length() - lastBreak - 1);
         }
         return new SourceSpan(file, line, column, endLine, endColumn);

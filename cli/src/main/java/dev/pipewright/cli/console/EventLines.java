@@ -100,15 +100,27 @@ final class EventLines {
     }
 
     static AttributedString output(String stage, String stream, String text) {
-        AttributedStringBuilder line = new AttributedStringBuilder().append(OUTPUT_INDENT)
+        return new AttributedStringBuilder().append(OUTPUT_INDENT)
                 .style(ConsoleStyle.DIM).append(stage).append("stderr".equals(stream) ? " ! " : " │ ")
-                .style(AttributedStyle.DEFAULT);
-        // Control characters from a stage's output would move the cursor: show them, never obey them.
+                .style(AttributedStyle.DEFAULT).append(harmless(text))
+                .toAttributedString();
+    }
+
+    /** Control characters from a stage's output would move the cursor: show them, never obey them. */
+    static String harmless(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            line.append(Character.isISOControl(c) && c != '\t' ? '?' : c);
+            if (Character.isISOControl(c) && c != '\t') {
+                StringBuilder clean = new StringBuilder(text);
+                for (int j = i; j < clean.length(); j++) {
+                    if (Character.isISOControl(clean.charAt(j)) && clean.charAt(j) != '\t') {
+                        clean.setCharAt(j, '?');
+                    }
+                }
+                return clean.toString();
+            }
         }
-        return line.toAttributedString();
+        return text;
     }
 
     static AttributedString line(RunBoard board, AttributedStyle style, String symbol, String text) {

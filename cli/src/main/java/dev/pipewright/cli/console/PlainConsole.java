@@ -6,23 +6,33 @@ import java.io.PrintWriter;
 import org.jline.utils.AttributedString;
 
 /**
- * One line per event, never redrawn: what CI logs and pipes get. Each line is flushed as it is
- * written, so a log viewer sees a stage's output while it runs.
+ * One line per event, never redrawn: what CI logs and pipes get. Lines about stages are flushed
+ * at once; lines of their output in batches, at most 100 ms late (see {@link Flusher}).
  */
 public final class PlainConsole implements RunListener {
 
     private final PrintWriter out;
     private final ConsoleStyle style;
     private final RunBoard board = new RunBoard();
+    private final Flusher flusher;
 
     public PlainConsole(PrintWriter out, ConsoleStyle style) {
         this.out = out;
         this.style = style;
+        this.flusher = Flusher.every100ms(out);
     }
 
     @Override
     public void onEvent(RunEvent event) {
         board.apply(event);
+        if (event instanceof RunEvent.StageLogged e && !style.usesColour()) {
+            // The common case by far, written without building a styled line first.
+            out.print(EventLines.OUTPUT_INDENT);
+            out.print(RunBoard.displayName(e));
+            out.print("stderr".equals(e.stream()) ? " ! " : " │ ");
+            out.println(EventLines.harmless(e.line()));
+            return;
+        }
         for (AttributedString line : EventLines.describe(event, board)) {
             out.println(style.render(line));
         }
@@ -31,11 +41,14 @@ public final class PlainConsole implements RunListener {
                 out.println(style.render(line));
             }
         }
-        out.flush();
+        if (!(event instanceof RunEvent.StageLogged)) {
+            out.flush();
+        }
     }
 
     @Override
     public void close() {
+        flusher.close();
         out.flush();
     }
 }

@@ -75,7 +75,7 @@ public final class ShowCommand implements Callable<Integer> {
         Table table = new Table("STAGE", "STATUS", "DURATION", "ATTEMPTS", "ERROR");
         for (StageState stage : state.stages()) {
             table.row(stage.name(), stage.status().label(), Cells.duration(stage.durationAt(now)),
-                    Integer.toString(stage.attempts()), Cells.oneLine(stage.error(), 80));
+                    Integer.toString(stage.attempts()), Cells.oneLine(stage.error(), 200));
         }
         table.print(out);
         for (StageState stage : state.stages()) {

@@ -1,5 +1,6 @@
 package dev.pipewright.engine.core;
 
+import dev.pipewright.engine.run.NonBlocking;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
@@ -8,7 +9,7 @@ import dev.pipewright.spi.ValueType;
 import java.util.Map;
 
 /** {@code core.assert}: fails unless its condition is true. */
-final class AssertStage implements StageType {
+final class AssertStage implements StageType, NonBlocking {
 
     private static final StageSchema SCHEMA = StageSchema.builder("Fails unless a condition holds")
             .required("that", ValueType.BOOL, "the condition")

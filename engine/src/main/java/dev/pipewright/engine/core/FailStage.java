@@ -1,5 +1,6 @@
 package dev.pipewright.engine.core;
 
+import dev.pipewright.engine.run.NonBlocking;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
@@ -8,7 +9,7 @@ import dev.pipewright.spi.ValueType;
 import java.util.Map;
 
 /** {@code core.fail}: fails with a message; retrying it does not help. */
-final class FailStage implements StageType {
+final class FailStage implements StageType, NonBlocking {
 
     private static final StageSchema SCHEMA = StageSchema.builder("Fails the stage with a message")
             .optional("message", ValueType.STRING, "failed on purpose", "why")

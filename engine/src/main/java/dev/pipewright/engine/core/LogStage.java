@@ -1,5 +1,6 @@
 package dev.pipewright.engine.core;
 
+import dev.pipewright.engine.run.NonBlocking;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
@@ -9,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code core.log}: prints a message; {@code warn} and {@code error} go to the stderr stream. */
-final class LogStage implements StageType {
+final class LogStage implements StageType, NonBlocking {
 
     private static final StageSchema SCHEMA = StageSchema.builder("Prints a message to the run's output")
             .required("message", ValueType.STRING, "the text to print (may span lines)")

@@ -1,12 +1,13 @@
 package dev.pipewright.engine.core;
 
+import dev.pipewright.engine.run.NonBlocking;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
 import java.util.Map;
 
 /** {@code core.set}: its outputs are its arguments, so later stages can read computed values by name. */
-final class SetStage implements StageType {
+final class SetStage implements StageType, NonBlocking {
 
     private static final StageSchema SCHEMA =
             StageSchema.builder("Names values: every argument becomes an output of the same name")

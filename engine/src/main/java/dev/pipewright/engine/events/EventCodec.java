@@ -1,5 +1,6 @@
 package dev.pipewright.engine.events;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,9 @@ import dev.pipewright.engine.events.RunEvent.StageRetrying;
 import dev.pipewright.engine.events.RunEvent.StageSkipped;
 import dev.pipewright.engine.events.RunEvent.StageStarted;
 import dev.pipewright.engine.events.RunEvent.StageWarned;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -63,6 +66,40 @@ public final class EventCodec {
             writeEvent(event, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A writer of event lines onto {@code out} that keeps one UTF-8 generator for all events
+     * (cheaper than {@link #encode} per event) and flushes {@code out} after each line.
+     */
+    public static LineWriter lineWriter(OutputStream out) {
+        return new LineWriter(out);
+    }
+
+    /** Writes events as lines, each flushed when written. Not thread-safe: one writer per stream. */
+    public static final class LineWriter implements Closeable {
+        private final JsonGenerator json;
+
+        private LineWriter(OutputStream out) {
+            try {
+                this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+                json.setRootValueSeparator(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Writes the event and a line break, then flushes the stream. */
+        public void write(RunEvent event) throws IOException {
+            writeEvent(event, json);
+            json.writeRaw('\n');
+            json.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.close();
         }
     }
 

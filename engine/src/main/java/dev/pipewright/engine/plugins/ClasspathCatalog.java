@@ -21,10 +21,12 @@ public final class ClasspathCatalog implements StageCatalog {
 
     private final Map<String, StageType> types;
     private final List<String> problems;
+    private final List<StagePlugin> plugins;
 
-    private ClasspathCatalog(Map<String, StageType> types, List<String> problems) {
+    private ClasspathCatalog(Map<String, StageType> types, List<String> problems, List<StagePlugin> plugins) {
         this.types = types;
         this.problems = List.copyOf(problems);
+        this.plugins = List.copyOf(plugins);
     }
 
     /** The plugins visible to the class loader of this class (the built-ins in a CLI jar). */
@@ -35,18 +37,20 @@ public final class ClasspathCatalog implements StageCatalog {
     public static ClasspathCatalog load(ClassLoader loader) {
         Map<String, StageType> types = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        Iterator<StagePlugin> plugins = ServiceLoader.load(StagePlugin.class, loader).iterator();
+        List<StagePlugin> plugins = new ArrayList<>();
+        Iterator<StagePlugin> iterator = ServiceLoader.load(StagePlugin.class, loader).iterator();
         while (true) {
             StagePlugin plugin;
             try {
-                if (!plugins.hasNext()) {
+                if (!iterator.hasNext()) {
                     break;
                 }
-                plugin = plugins.next();
+                plugin = iterator.next();
             } catch (ServiceConfigurationError broken) {
                 problems.add("a plugin could not be loaded: " + broken.getMessage());
                 continue;
             }
+            plugins.add(plugin);
             for (StageType type : plugin.stageTypes()) {
                 String name = plugin.namespace() + "." + type.name();
                 StageType taken = types.putIfAbsent(name, type);
@@ -56,7 +60,7 @@ public final class ClasspathCatalog implements StageCatalog {
                 }
             }
         }
-        return new ClasspathCatalog(types, problems);
+        return new ClasspathCatalog(types, problems, plugins);
     }
 
     @Override
@@ -67,6 +71,10 @@ public final class ClasspathCatalog implements StageCatalog {
     @Override
     public Collection<String> qualifiedNames() {
         return types.keySet();
+    }
+
+    public List<StagePlugin> plugins() {
+        return plugins;
     }
 
     /** What went wrong while loading, one sentence each. */

@@ -59,6 +59,11 @@ public final class StageTypeHandle implements StageType {
         return plugin;
     }
 
+    /** The plugin's own stage type, for the engine's checks of what kind it is; run it through {@link #run}. */
+    public StageType delegate() {
+        return delegate;
+    }
+
     /** The plugin's class loader. */
     public ClassLoader classLoader() {
         return loader;

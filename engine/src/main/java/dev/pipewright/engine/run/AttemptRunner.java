@@ -32,6 +32,11 @@ final class AttemptRunner {
     static Outcome run(RunServices services, StageType type, AttemptContext context, CancelScope scope,
             Duration timeout) throws InterruptedException {
         CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        if (runsInline(type)) {
+            attempt(type, context, scope, result);
+            return result.isCompletedExceptionally() ? failure(type, context, result)
+                    : new Outcome(outputsOf(result), null, false, false, null);
+        }
         services.threads.execute(() -> attempt(type, context, scope, result));
 
         waitFor(result, scope, timeout, context.stageName());
@@ -51,6 +56,12 @@ final class AttemptRunner {
             return new Outcome(null, reason.message() + where + stopped, timedOut, timedOut, timedOut ? null : reason);
         }
         return failure(type, context, result);
+    }
+
+    /** The engine's own non-blocking types, directly or behind the plugin registry's handle. */
+    private static boolean runsInline(StageType type) {
+        StageType inner = type instanceof StageTypeHandle handle && handle.plugin().builtIn() ? handle.delegate() : type;
+        return inner instanceof NonBlocking && inner.getClass().getClassLoader() == AttemptRunner.class.getClassLoader();
     }
 
     private static void attempt(StageType type, AttemptContext context, CancelScope scope,

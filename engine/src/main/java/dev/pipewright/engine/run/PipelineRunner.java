@@ -6,6 +6,7 @@ import dev.pipewright.engine.expr.ExpressionException;
 import dev.pipewright.engine.resume.ResumeSession;
 import dev.pipewright.engine.store.EventLogWriter;
 import dev.pipewright.engine.store.RunDirectory;
+import dev.pipewright.spi.StagePlugin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,9 +82,14 @@ public final class PipelineRunner {
 
         void finish(Interpreter interpreter) {
             try {
-                Interpreter.Ending ending = interpreter.run();
-                // After finally: plugins release what must not outlive the run (labelled containers).
-                services.catalog.runEnded(services.runId).forEach(services.diagnostics::println);
+                Interpreter.Ending ending;
+                try {
+                    ending = interpreter.run();
+                } finally {
+                    // After finally, even when the interpreter itself failed: plugins release what
+                    // must not outlive the run (containers labelled with it).
+                    services.catalog.runEnded(services.runId).forEach(services.diagnostics::println);
+                }
                 RunOutcome result = new RunOutcome(services.runId, ending.status(), ending.error(), ending.failedStage(),
                         Interpreter.since(started));
                 services.channel.close();

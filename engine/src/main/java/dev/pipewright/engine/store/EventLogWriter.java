@@ -3,12 +3,8 @@ package dev.pipewright.engine.store;
 import dev.pipewright.engine.events.EventCodec;
 import dev.pipewright.engine.events.RunEvent;
 import dev.pipewright.engine.events.RunListener;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,14 +17,14 @@ import java.nio.file.StandardOpenOption;
 public final class EventLogWriter implements RunListener {
 
     private final Path file;
-    private final Writer out;
+    private final EventCodec.LineWriter out;
 
     public EventLogWriter(Path file) {
         this.file = file;
         try {
-            this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
-                    StandardCharsets.UTF_8), 8192);
+            // Unbuffered file stream: the generator buffers one line and flushes it in one write.
+            this.out = EventCodec.lineWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event log " + file + ": " + e.getMessage(), e);
         }
@@ -37,9 +33,7 @@ public final class EventLogWriter implements RunListener {
     @Override
     public void onEvent(RunEvent event) {
         try {
-            EventCodec.write(event, out);
-            out.write('\n');
-            out.flush();
+            out.write(event);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the event log " + file + ": " + e.getMessage(), e);
         }

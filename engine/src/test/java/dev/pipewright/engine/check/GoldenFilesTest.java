@@ -18,18 +18,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden files: every {@code golden/invalid/X.pipeline} yields exactly the diagnostics written in
  * {@code X.expected} (one {@code LINE:COL: severity: MESSAGE} line each, followed by its
- * {@code   hint: ...} line when it has one); every {@code golden/valid/X.pipeline} checks clean.
+ * {@code   hint: ...} line when it has one; regenerate with {@code -Dgolden.update=true} and
+ * review the diff); every valid file of the grammar module's corpus (which holds every example of
+ * LANGUAGE.md) checks clean against the core stage types plus schemas of the docker and git
+ * types those examples use.
  */
 class GoldenFilesTest {
 
     static final Path GOLDEN = Path.of("src/test/resources/golden");
+    /** Shared with the grammar module's formatter and robustness tests. */
+    static final Path VALID = Path.of("../grammar/src/test/resources/valid");
 
     static Stream<Path> invalidFiles() throws IOException {
         return pipelines(GOLDEN.resolve("invalid"));
     }
 
     static Stream<Path> validFiles() throws IOException {
-        return pipelines(GOLDEN.resolve("valid"));
+        return pipelines(VALID);
     }
 
     static Stream<Path> pipelines(Path folder) throws IOException {

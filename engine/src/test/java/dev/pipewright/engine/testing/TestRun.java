@@ -41,6 +41,7 @@ public final class TestRun {
     private final Map<String, Object> params = new HashMap<>();
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<StageType> extraTypes = new ArrayList<>();
+    private final List<StagePlugin> extraPlugins = new ArrayList<>();
     private final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     public final List<RunEvent> events = new CopyOnWriteArrayList<>();
     private ResumeOptions resume = ResumeOptions.CACHE;
@@ -62,6 +63,12 @@ public final class TestRun {
 
     public TestRun listener(RunListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /** Adds a plugin whose run-wide hooks ({@code runEnded}) the run calls; its stage types are not added. */
+    public TestRun plugin(StagePlugin plugin) {
+        extraPlugins.add(plugin);
         return this;
     }
 
@@ -173,6 +180,19 @@ public final class TestRun {
             @Override
             public Collection<String> qualifiedNames() {
                 return types.keySet();
+            }
+
+            @Override
+            public List<String> runEnded(String runId) {
+                List<String> failures = new java.util.ArrayList<>();
+                for (StagePlugin plugin : extraPlugins) {
+                    try {
+                        plugin.runEnded(runId);
+                    } catch (RuntimeException e) {
+                        failures.add("pipewright: warning: plugin `" + plugin.namespace() + "` could not clean up after run " + runId + ": " + e.getMessage());
+                    }
+                }
+                return failures;
             }
         };
     }

@@ -28,19 +28,18 @@ setting : key=ID (ASSIGN expr | map);
 
 name : ID;
 
-expr : orExpr;
-
-orExpr : andExpr (OR andExpr)*;
-
-andExpr : equality (AND equality)*;
-
-equality : comparison ((EQ | NE) comparison)*;
-
-comparison : coalesce ((LT | LE | GT | GE) coalesce)*;
-
-coalesce : unary (COALESCE unary)*;
-
-unary : NOT unary | primary;
+// One left-recursive rule: ANTLR climbs precedence in a loop, far cheaper than a rule per
+// level. Alternatives bind tighter the earlier they come: `!`, then `??`, comparisons,
+// equality, `&&`, `||` (Expr.BinaryOp documents the same order).
+expr
+    : NOT expr                              # notExpr
+    | expr op=COALESCE expr                 # binaryExpr
+    | expr op=(LT | LE | GT | GE) expr      # binaryExpr
+    | expr op=(EQ | NE) expr                # binaryExpr
+    | expr op=AND expr                      # binaryExpr
+    | expr op=OR expr                       # binaryExpr
+    | primary                               # primaryExpr
+    ;
 
 primary
     : string                    # stringExpr

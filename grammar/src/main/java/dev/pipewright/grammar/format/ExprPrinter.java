@@ -8,21 +8,24 @@ import java.util.regex.Pattern;
 /** Expressions on one line, in canonical form, with only the parentheses precedence needs. */
 final class ExprPrinter {
 
+    private final SourceText source;
+
+    ExprPrinter(SourceText source) {
+        this.source = source;
+    }
+
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Set<String> LITERAL_WORDS = Set.of("true", "false", "null");
 
-    private ExprPrinter() {
-    }
-
-    static String inline(Expr expr) {
+    String inline(Expr expr) {
         StringBuilder out = new StringBuilder();
         print(expr, out);
         return out.toString();
     }
 
-    private static void print(Expr expr, StringBuilder out) {
+    private void print(Expr expr, StringBuilder out) {
         if (expr instanceof Expr.StringLit s) {
-            out.append(s.tripleQuoted() ? tripleInline(s) : quoted(s));
+            out.append(s.tripleQuoted() ? source.slice(s.span()) : quoted(s));
         } else if (expr instanceof Expr.NumberLit n) {
             out.append(n.text());
         } else if (expr instanceof Expr.DurationLit d) {
@@ -64,7 +67,7 @@ final class ExprPrinter {
         }
     }
 
-    private static void operand(Expr expr, boolean parenthesise, StringBuilder out) {
+    private void operand(Expr expr, boolean parenthesise, StringBuilder out) {
         if (parenthesise) {
             out.append('(');
         }
@@ -95,7 +98,7 @@ final class ExprPrinter {
     }
 
     /** {@code "..."}: escapes for what would end or change the string. */
-    static String quoted(Expr.StringLit string) {
+    String quoted(Expr.StringLit string) {
         StringBuilder out = new StringBuilder("\"");
         for (Expr.StringPart part : string.parts()) {
             if (part instanceof Expr.StringPart.Text t) {
@@ -127,52 +130,46 @@ final class ExprPrinter {
         return out.toString();
     }
 
-    /**
-     * A triple-quoted string on one line: only inside an interpolation, or when its text has no
-     * line break. Every quote and line break is escaped, so nothing can end it early.
-     */
-    private static String tripleInline(Expr.StringLit string) {
-        StringBuilder out = new StringBuilder("\"\"\"");
-        for (Expr.StringPart part : string.parts()) {
-            if (part instanceof Expr.StringPart.Text t) {
-                out.append(escape(t.text()));
-            } else if (part instanceof Expr.StringPart.Interpolation i) {
-                out.append("${").append(inline(i.expr())).append('}');
-            }
-        }
-        return out.append("\"\"\"").toString();
-    }
-
-    /** Whether a string is written over several lines: triple-quoted text with a line break. */
+    /** Whether a value is a triple-quoted string written over several lines. */
     static boolean isMultiLine(Expr expr) {
-        return expr instanceof Expr.StringLit s && s.tripleQuoted() && s.parts().stream()
-                .anyMatch(p -> p instanceof Expr.StringPart.Text t && t.text().contains("\n"));
+        return expr instanceof Expr.StringLit s && s.tripleQuoted() && s.span().endLine() > s.span().line();
     }
 
     /**
-     * The lines of a triple-quoted string's body, escaped for {@code """...""""}: the backslash,
-     * {@code ${}, tabs, and quotes that would close the string. An empty list item is an empty line.
+     * A multi-line triple-quoted string as written, re-indented so its lines sit one level in
+     * from {@code indent}. Only the indentation common to its lines changes, which the string's
+     * value does not include, so the value stays the same. A string whose text starts on the
+     * line of its opening quotes, or whose interpolations span lines, is kept exactly as written.
      */
-    static java.util.List<String> tripleLines(Expr.StringLit string) {
-        StringBuilder body = new StringBuilder();
-        for (Expr.StringPart part : string.parts()) {
-            if (part instanceof Expr.StringPart.Text t) {
-                String text = t.text();
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    boolean quoteRun = c == '"' && (i + 1 == text.length() || text.charAt(i + 1) == '"');
-                    switch (c) {
-                        case '\\' -> body.append("\\\\");
-                        case '\t' -> body.append("\\t");
-                        case '\r' -> body.append('\r');
-                        case '$' -> body.append(i + 1 < text.length() && text.charAt(i + 1) == '{' ? "\\$" : "$");
-                        default -> body.append(quoteRun ? "\\\"" : String.valueOf(c));
-                    }
-                }
-            } else if (part instanceof Expr.StringPart.Interpolation i) {
-                body.append("${").append(inline(i.expr())).append('}');
+    String tripleBlock(Expr.StringLit string, String indent) {
+        String written = source.slice(string.span());
+        String raw = written.substring(3, written.length() - 3).replace("\r\n", "\n");
+        String[] lines = raw.split("\n", -1);
+        boolean interpolationSpansLines = string.parts().stream().anyMatch(p -> p instanceof Expr.StringPart.Interpolation i
+                && i.expr().span().endLine() > i.expr().span().line());
+        if (lines.length < 2 || !lines[0].isBlank() || interpolationSpansLines) {
+            return written;
+        }
+        int last = lines.length - 1;
+        int common = Integer.MAX_VALUE;
+        for (int i = 1; i <= last; i++) {
+            if (!lines[i].isBlank()) {
+                common = Math.min(common, leadingWhitespace(lines[i]));
             }
         }
-        return java.util.List.of(body.toString().split("\n", -1));
+        StringBuilder out = new StringBuilder("\"\"\"\n");
+        for (int i = 1; i < last; i++) {
+            out.append(lines[i].isBlank() ? "" : indent + lines[i].substring(common)).append('\n');
+        }
+        out.append(indent).append(lines[last].isBlank() ? "" : lines[last].substring(common)).append("\"\"\"");
+        return out.toString();
+    }
+
+    private static int leadingWhitespace(String line) {
+        int n = 0;
+        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
+            n++;
+        }
+        return n;
     }
 }

@@ -29,10 +29,12 @@ public final class Formatter {
     private static final String INDENT = "  ";
 
     private final Comments comments;
+    private final ExprPrinter printer;
     private final StringBuilder out = new StringBuilder();
 
     private Formatter(PipelineFile file) {
         this.comments = new Comments(file.comments());
+        this.printer = new ExprPrinter(new SourceText(file.source()));
     }
 
     /** The canonical text of a parsed file. */
@@ -201,12 +203,8 @@ public final class Formatter {
     private void valueWithSuffix(String indent, String prefix, Expr value, SourceSpan item, String suffix) {
         if (ExprPrinter.isMultiLine(value)) {
             lines(comments.within(item), indent);
-            out.append(indent).append(prefix).append("\"\"\"\n");
-            String body = indent + INDENT;
-            for (String line : ExprPrinter.tripleLines((Expr.StringLit) value)) {
-                out.append(line.isEmpty() ? "" : body).append(line).append('\n');
-            }
-            out.append(body).append("\"\"\"").append(suffix);
+            out.append(indent).append(prefix).append(printer.tripleBlock((Expr.StringLit) value, indent + INDENT))
+                    .append(suffix);
         } else if (value instanceof Expr.ListLit list && !fitsInline(indent + prefix, value, suffix)) {
             out.append(indent).append(prefix).append("[");
             trailing(list.span().line(), list.span().column());
@@ -224,7 +222,7 @@ public final class Formatter {
             return;
         } else {
             lines(comments.within(item), indent);
-            out.append(indent).append(prefix).append(ExprPrinter.inline(value)).append(suffix);
+            out.append(indent).append(prefix).append(printer.inline(value)).append(suffix);
         }
         trailing(item.endLine(), item.endColumn());
         out.append('\n');
@@ -256,7 +254,7 @@ public final class Formatter {
 
     private boolean fitsInline(String start, Expr value, String suffix) {
         return !comments.anyWithin(value.span()) && !containsMultiLine(value)
-                && start.length() + ExprPrinter.inline(value).length() + suffix.length() <= WIDTH;
+                && start.length() + printer.inline(value).length() + suffix.length() <= WIDTH;
     }
 
     private static boolean containsMultiLine(Expr value) {

@@ -64,6 +64,7 @@ final class ContainerProcess implements AutoCloseable {
             throws StageFailure, InterruptedException {
         DockerEngine engine = stage.engine;
         String id;
+        engine.containerCreatedFor(context.runId());
         try {
             id = stage.call(context, "create a container from image `" + spec.image() + "`",
                     () -> spec.createCommand(engine.client(), context).withStdinOpen(stdinOpen).exec().getId());

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One connection to one Docker engine, shared by every stage type of the plugin and every run of
@@ -19,6 +21,8 @@ public final class DockerEngine implements AutoCloseable {
     private final DockerEndpoint endpoint;
     private final DockerFailures failures;
     private DockerClient client;
+    /** Runs of this process that created containers: only those need cleaning up when they end. */
+    private final Set<String> runsWithContainers = ConcurrentHashMap.newKeySet();
 
     public DockerEngine(DockerEndpoint endpoint) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint is null");
@@ -44,6 +48,16 @@ public final class DockerEngine implements AutoCloseable {
             client = connect();
         }
         return client;
+    }
+
+    /** Records that {@code runId} is about to create a container. */
+    void containerCreatedFor(String runId) {
+        runsWithContainers.add(runId);
+    }
+
+    /** Whether {@code runId} created containers in this process; forgets it. */
+    boolean forgetRun(String runId) {
+        return runsWithContainers.remove(runId);
     }
 
     /** Pings the engine; empty when it answers, otherwise the sentence that says where it tried and what to check. */

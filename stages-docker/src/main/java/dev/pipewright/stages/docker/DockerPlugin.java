@@ -52,9 +52,16 @@ public final class DockerPlugin implements StagePlugin {
         return stageTypes;
     }
 
-    /** Removes the run's containers that were not started with {@code keep = true}. */
+    /**
+     * Removes the run's containers that were not started with {@code keep = true}. A run that
+     * created no container in this process costs nothing here (no engine call); what a crashed
+     * process left is {@link #collectGarbage}'s job.
+     */
     @Override
     public void runEnded(String runId) {
+        if (!engine.forgetRun(runId)) {
+            return;
+        }
         try {
             new ContainerJanitor(engine).removeRunContainers(runId);
         } catch (RuntimeException e) {

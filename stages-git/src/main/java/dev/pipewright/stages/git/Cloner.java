@@ -63,6 +63,7 @@ final class Cloner {
     }
 
     Result run() throws StageFailure, InterruptedException {
+        JGitSettings.ensureInstalled();
         Remote remote = request.remote();
         TargetDirectory target = TargetDirectory.claim(request.into(), remote.url());
         boolean complete = false;

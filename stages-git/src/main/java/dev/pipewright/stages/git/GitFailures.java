@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.transport.URIish;
 
 /**
@@ -33,6 +34,9 @@ final class GitFailures {
                 || lower.contains("not exported") || lower.contains("does not appear to be a git repository")) {
             failure = StageFailure.permanent("repository " + url + " not found (" + at
                     + "); check the URL and that the repository exists", error);
+        } else if (has(error, NotSupportedException.class) || lower.contains("uri not supported")) {
+            failure = StageFailure.permanent("cannot use " + url + " (" + at
+                    + "): the URL is not supported; use https://, http://, git://, file:// or a local path", error);
         } else {
             failure = StageFailure.retryable("cannot reach " + url + " (" + at + "): " + reason, error);
         }

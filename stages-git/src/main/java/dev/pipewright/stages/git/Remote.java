@@ -31,7 +31,15 @@ record Remote(String url, CredentialsProvider credentials, Redactor redactor) {
         String urlPassword = parsed == null ? rawPassword(url) : parsed.getPass();
         String pass = password != null ? password : urlPassword;
         Redactor redactor = Redactor.of(password, urlPassword);
-        String safe = parsed == null ? redactor.mask(url) : parsed.setPass(null).toString();
+        String safe;
+        if (parsed == null) {
+            safe = redactor.mask(url);
+        } else if ("git".equals(parsed.getScheme())) {
+            // The git protocol has no authentication, and JGit refuses git:// URLs with a user in them.
+            safe = parsed.setUser(null).setPass(null).toString();
+        } else {
+            safe = parsed.setPass(null).toString();
+        }
         CredentialsProvider credentials = user == null && pass == null
                 ? null
                 : new UsernamePasswordCredentialsProvider(user == null ? "" : user, pass == null ? "" : pass);

@@ -216,6 +216,32 @@ class CloneStageTest {
     }
 
     @Test
+    void credentialsInAGitProtocolUrlAreDroppedAsTheProtocolHasNoAuthentication() throws Exception {
+        TestContext context = clone(args("url", daemon.url("sample.git").replace("git://", "git://bob:pa55word@"),
+                "into", "app"));
+
+        Map<String, Object> outputs = context.run();
+
+        assertThat(outputs).containsEntry("branch", "main");
+        assertThat(context.everythingShown()).noneMatch(text -> text.contains("pa55word"));
+        assertThat(Files.readString(work.resolve("app/.git/config"))).contains(daemon.url("sample.git"))
+                .doesNotContain("pa55word");
+    }
+
+    @Test
+    void anUnsupportedSchemeFailsPermanently() {
+        String url = "gopher://127.0.0.1/repo.git";
+
+        assertThatThrownBy(clone(args("url", url, "into", "app"))::run)
+                .isInstanceOfSatisfying(StageFailure.class, failure -> {
+                    assertThat(failure.retryable()).isFalse();
+                    assertThat(failure.getMessage()).isEqualTo("cannot use " + url + " (default branch): the URL is not"
+                            + " supported; use https://, http://, git://, file:// or a local path");
+                });
+        assertThat(work.resolve("app")).doesNotExist();
+    }
+
+    @Test
     void aRefusedConnectionIsRetryable() throws IOException {
         String url = "git://127.0.0.1:" + GitDaemon.freePort() + "/repo.git";
 

@@ -1,0 +1,155 @@
+import dev.pipewright.engine.plugins.StageCatalog;
+import dev.pipewright.engine.run.PipelineRunner;
+import dev.pipewright.engine.run.RunHandle;
+import dev.pipewright.engine.run.RunOutcome;
+import dev.pipewright.engine.run.RunRequest;
+import dev.pipewright.grammar.ParseResult;
+import dev.pipewright.grammar.PipelineParser;
+import dev.pipewright.grammar.ast.PipelineFile;
+import dev.pipewright.spi.StagePlugin;
+import dev.pipewright.spi.StageType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Engine figures for bench/README.md: {@code chain N} (N core.set stages, each reading the
+ * previous one's output) and {@code schedule} (200 core.sleep 100ms in a parallel block with
+ * max = 50, against a plain ExecutorService doing the same sleeps). Run by run.sh.
+ */
+public final class EngineBench {
+
+    public static void main(String[] args) throws Exception {
+        Path state = Files.createTempDirectory("pipewright-bench");
+        switch (args[0]) {
+            case "chain" -> chain(Integer.parseInt(args[1]), state);
+            case "schedule" -> schedule(state);
+            default -> throw new IllegalArgumentException("chain N | schedule");
+        }
+    }
+
+    private static void chain(int n, Path state) throws Exception {
+        StringBuilder text = new StringBuilder("pipeline chain {\n  stage s0 { uses = core.set  with { v = 0 } }\n");
+        for (int i = 1; i < n; i++) {
+            text.append("  stage s").append(i).append(" { uses = core.set  with { v = stages.s").append(i - 1)
+                    .append(".v } }\n");
+        }
+        text.append("}\n");
+        PipelineFile file = parse(text.toString());
+        // One small warm-up run so class loading and JIT of the hot paths are not billed to the first figure.
+        run(parse("pipeline warm { stage a { uses = core.set  with { v = 1 } } stage b { uses = core.set  with { v = stages.a.v } } }"), state);
+        System.gc();
+        resetPeaks();
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        RunOutcome outcome = run(file, state);
+        long nanos = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuStart;
+        long peak = peakHeap();
+        long lines = Files.lines(lastEvents).count();
+        System.out.printf("chain N=%d status=%s engine-wall=%d ms per-stage-wall=%.1f us engine-cpu=%d ms "
+                        + "per-stage-cpu=%.1f us peak-heap=%d MiB events=%d load=%.1f%n",
+                n, outcome.status(), nanos / 1_000_000, nanos / 1000.0 / n, cpu / 1_000_000, cpu / 1000.0 / n,
+                peak >> 20, lines, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static void schedule(Path state) throws Exception {
+        StringBuilder text = new StringBuilder("pipeline sleepers {\n  parallel all {\n    max = 50\n");
+        for (int i = 0; i < 200; i++) {
+            text.append("    stage s").append(i).append(" { uses = core.sleep  with { duration = 100ms } }\n");
+        }
+        text.append("  }\n}\n");
+        PipelineFile file = parse(text.toString());
+        run(parse("pipeline warm { parallel p { stage a { uses = core.sleep  with { duration = 1ms } } stage b { uses = core.sleep  with { duration = 1ms } } } }"), state);
+        for (int round = 1; round <= 3; round++) {
+            long start = System.nanoTime();
+            RunOutcome outcome = run(file, state);
+            long engine = (System.nanoTime() - start) / 1_000_000;
+            long baseline = baseline();
+            System.out.printf("schedule round=%d status=%s engine=%d ms baseline=%d ms ideal=400 ms engine/ideal=%.3f "
+                            + "engine/baseline=%.3f load=%.1f%n", round, outcome.status(), engine, baseline, engine / 400.0,
+                    (double) engine / baseline, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** The same 200 sleeps on a plain pool of 50 threads. */
+    private static long baseline() throws InterruptedException {
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        for (int i = 0; i < 200; i++) {
+            pool.execute(() -> {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static Path lastEvents;
+
+    /** CPU time of the whole process (engine threads, JIT, GC): what a run costs on a loaded machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static RunOutcome run(PipelineFile file, Path state) throws InterruptedException {
+        RunHandle handle = new PipelineRunner().start(RunRequest.of(file, catalog(), state).withEnv(Map.of()));
+        lastEvents = handle.runDirectory().eventsFile();
+        return handle.awaitOutcome();
+    }
+
+    private static PipelineFile parse(String text) {
+        ParseResult result = PipelineParser.parse("bench.pipeline", text);
+        if (result.file().isEmpty()) {
+            throw new IllegalStateException(result.diagnostics().toString());
+        }
+        return result.file().get();
+    }
+
+    private static StageCatalog catalog() {
+        Map<String, StageType> types = new TreeMap<>();
+        for (StagePlugin plugin : ServiceLoader.load(StagePlugin.class)) {
+            plugin.stageTypes().forEach(t -> types.put(plugin.namespace() + "." + t.name(), t));
+        }
+        return new StageCatalog() {
+            @Override
+            public Optional<StageType> find(String name) {
+                return Optional.ofNullable(types.get(name));
+            }
+
+            @Override
+            public Collection<String> qualifiedNames() {
+                return types.keySet();
+            }
+        };
+    }
+
+    private static void resetPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Engine figures for bench/README.md ("Engine"). Builds the engine through the reactor (no install),
+# then runs each figure in a fresh JVM so peak memory belongs to one run only.
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+# Each reactor module writes its class path to the same file; the engine comes last.
+./mvnw -B -ntp -q -pl engine -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$root/engine/target/bench-classpath.txt" -Dmdep.includeScope=runtime
+cp="engine/target/classes:$(cat engine/target/bench-classpath.txt)"
+heap=${BENCH_HEAP:-1g}
+for n in 1000 10000 100000; do
+  java -Xmx"$heap" -cp "$cp" bench/engine/EngineBench.java chain "$n"
+done
+java -Xmx"$heap" -cp "$cp" bench/engine/EngineBench.java schedule

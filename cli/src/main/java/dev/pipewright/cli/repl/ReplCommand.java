@@ -1,0 +1,39 @@
+package dev.pipewright.cli.repl;
+
+import dev.pipewright.engine.plugins.ClasspathCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pipewright repl}: the interactive shell on the process's terminal. */
+@Command(name = "repl", description = "An interactive shell: runs in the background, queries, history.")
+public final class ReplCommand implements Callable<Integer> {
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "where .pipewright/runs/<run-id>/ is kept (default: the current directory)")
+    Path stateDirectory;
+
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "where the command history is kept (default: <state-dir>/.pipewright/history)")
+    Path history;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path historyFile = history != null ? history : stateDirectory.resolve(".pipewright").resolve("history");
+        Files.createDirectories(historyFile.toAbsolutePath().getParent());
+        ClasspathCatalog catalog = ClasspathCatalog.load();
+        try (Terminal terminal = TerminalBuilder.builder().name("pipewright").system(true).build()) {
+            catalog.problems().forEach(problem -> terminal.writer().println("pipewright: warning: " + problem));
+            return new Repl(terminal, stateDirectory, historyFile, catalog).loop();
+        }
+    }
+}
