@@ -9,4 +9,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
     -Dmdep.outputFile=target/resume-bench.classpath -Dmdep.includeScope=test
 CP="$(cat engine/target/resume-bench.classpath)"
 exec java -cp "engine/target/test-classes:engine/target/classes:spi/target/classes:grammar/target/classes:$CP" \
-    org.openjdk.jmh.Main 'dev.pipewright.engine.resume.bench.FingerprintBenchmark' -rf text "$@"
+    org.openjdk.jmh.Main 'dev.pipewright.engine.resume.bench.FingerprintBenchmark' "$@"
