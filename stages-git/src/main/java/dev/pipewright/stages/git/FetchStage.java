@@ -57,7 +57,8 @@ final class FetchStage implements StageType {
         String remoteName = args.string("remote");
         try (Repository repository = LocalRepository.open(workTree, "git.fetch")) {
             RemoteConfig config = remoteConfig(repository, remoteName, workTree);
-            Remote remote = Remote.of(config.getURIs().get(0).toString(), args.string("username"), args.string("password"));
+            Remote remote = Remote.of(config.getURIs().get(0).toString(), args.string("username"), args.string("password"))
+                    .requireSupported(args.string("ref"));
             JGitProgress progress = new JGitProgress(context.progress(), context.cancellation(), remote.redactor());
             return JGitWorker.run("git.fetch " + remote.url(), context.cancellation(),
                     () -> fetch(context, repository, remoteName, config, remote, progress, workTree), () -> { });

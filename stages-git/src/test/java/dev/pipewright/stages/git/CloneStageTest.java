@@ -263,6 +263,19 @@ class CloneStageTest {
     }
 
     @Test
+    void sshUrlsAreRefusedWithAClearMessage() {
+        for (String url : new String[] {"git@example.com:team/app.git", "ssh://git@example.com/team/app.git"}) {
+            assertThatThrownBy(clone(args("url", url, "into", "app", "ref", "main"))::run)
+                    .isInstanceOfSatisfying(StageFailure.class, failure -> {
+                        assertThat(failure.retryable()).isFalse();
+                        assertThat(failure.getMessage()).isEqualTo("cannot use " + url + " (ref `main`): SSH URLs are not"
+                                + " supported; use the https:// URL with `username` and `password = secret.NAME`");
+                    });
+        }
+        assertThat(work.resolve("app")).doesNotExist();
+    }
+
+    @Test
     void aRefusedConnectionIsRetryable() throws IOException {
         String url = "git://127.0.0.1:" + GitDaemon.freePort() + "/repo.git";
 
