@@ -22,6 +22,8 @@ final class Cli {
 
     static final Duration RUN_LIMIT = Duration.ofMinutes(2);
 
+    private static final boolean PERL_RESETS_SIGNALS = onPath("perl");
+
     private final Path workDirectory;
     private final Map<String, String> environment = new HashMap<>(System.getenv());
 
@@ -57,6 +59,13 @@ final class Cli {
     /** The command line that runs {@code pipewright ARGS}. */
     List<String> command(String... args) {
         List<String> command = new ArrayList<>();
+        if (PERL_RESETS_SIGNALS) {
+            // A JVM cannot catch SIGINT that it inherited as ignored (as every process started by a
+            // background job of a script does, such as a build run with `&`), and signal
+            // dispositions pass from the build to this test to the CLI. Reset them to the default,
+            // as an interactive shell would, so the signal tests test the CLI and not their parent.
+            command.addAll(List.of("perl", "-e", "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec @ARGV or die $!"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
         command.add(jar().toString());
@@ -151,6 +160,14 @@ final class Cli {
             return all.get(0);
         } catch (IOException e) {
             throw new AssertionError("no runs in " + runs, e);
+        }
+    }
+
+    static boolean onPath(String program) {
+        try {
+            return new ProcessBuilder("sh", "-c", "command -v " + program).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
         }
     }
 
