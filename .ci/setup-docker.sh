@@ -2,7 +2,8 @@
 # Make a working Docker engine and the test image `local/busybox:test` available.
 #
 # Idempotent; runs as root with no stdin (CI=true). Steps:
-#   1. apt-get install docker.io busybox-static (only if missing; one apt-get update first)
+#   1. apt-get install docker.io busybox-static docker-registry (only if missing; one apt-get update first;
+#      docker-registry is started by the pull tests themselves, on 127.0.0.1)
 #   2. start dockerd in the background unless an engine already answers
 #   3. wait (bounded) until `docker info` answers
 #   4. build local/busybox:test FROM scratch out of Debian's static busybox
@@ -37,7 +38,7 @@ die() { printf '[setup-docker] ERROR: %s\n' "$*" >&2; exit 1; }
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
 
 missing=()
-for p in docker.io busybox-static; do pkg_installed "$p" || missing+=("$p"); done
+for p in docker.io busybox-static docker-registry; do pkg_installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} with apt-get"
     # Keep the package's postinst from starting dockerd with its own default flags
@@ -59,7 +60,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     if [ "$added_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; added_policy=0; fi
     say "installed ${missing[*]}"
 else
-    say "docker.io and busybox-static already installed"
+    say "docker.io, busybox-static and docker-registry already installed"
 fi
 
 DOCKERD=$(command -v dockerd || true)

@@ -60,9 +60,10 @@ public final class EngineBench {
         long peak = peakHeap();
         long lines = Files.lines(lastEvents).count();
         long peer = peerChain(n);
-        System.out.printf("chain N=%d status=%s engine-wall=%d ms per-stage-wall=%.1f us engine-cpu=%d ms "
+        System.out.printf("chain resume=%s N=%d status=%s engine-wall=%d ms per-stage-wall=%.1f us engine-cpu=%d ms "
                         + "per-stage-cpu=%.1f us peak-heap=%d MiB events=%d peer=%d ms engine/peer=%.2f load=%.1f%n",
-                n, outcome.status(), nanos / 1_000_000, nanos / 1000.0 / n, cpu / 1_000_000, cpu / 1000.0 / n,
+                System.getenv().getOrDefault("BENCH_RESUME", "cache"), n, outcome.status(), nanos / 1_000_000,
+                nanos / 1000.0 / n, cpu / 1_000_000, cpu / 1000.0 / n,
                 peak >> 20, lines, peer / 1_000_000, (double) nanos / peer,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -185,7 +186,11 @@ public final class EngineBench {
     }
 
     private static RunOutcome run(PipelineFile file, Path state) throws InterruptedException {
-        RunHandle handle = new PipelineRunner().start(RunRequest.of(file, catalog(), state).withEnv(Map.of()));
+        // BENCH_RESUME=off measures the engine without the resume cache (fingerprints, stage records).
+        dev.pipewright.engine.resume.ResumeOptions resume = "off".equals(System.getenv("BENCH_RESUME"))
+                ? dev.pipewright.engine.resume.ResumeOptions.OFF : dev.pipewright.engine.resume.ResumeOptions.CACHE;
+        RunHandle handle = new PipelineRunner().start(
+                RunRequest.of(file, catalog(), state).withEnv(Map.of()).withResume(resume));
         lastEvents = handle.runDirectory().eventsFile();
         return handle.awaitOutcome();
     }

@@ -10,7 +10,7 @@ cd "$root"
 cp="engine/target/classes:$(cat engine/target/bench-classpath.txt)"
 heap=${BENCH_HEAP:-1g}
 bench() { java -Xmx"$heap" -cp "$cp" bench/engine/EngineBench.java "$@"; }
-# BENCH_ONLY=chain|schedule|log runs one figure.
+# BENCH_ONLY=chain|schedule|log runs one figure; BENCH_RESUME=off runs without the resume cache.
 only=${BENCH_ONLY:-all}
 if [ "$only" = all ] || [ "$only" = chain ]; then
   for n in 1000 10000 100000; do bench chain "$n"; done

@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Stack;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PluginOptions plugins;
 
-    @Option(names = "--resume", paramLabel = "RUN", arity = "0..1", fallbackValue = LATEST,
+    @Option(names = "--resume", paramLabel = "RUN", arity = "0..1", parameterConsumer = RunIdConsumer.class,
             description = "reuse the results of stages that succeeded in RUN (default: the latest run of this "
                     + "pipeline) and whose inputs did not change; `pipewright explain` says why each stage ran")
     String resume;
@@ -184,6 +186,21 @@ final class RunCommand implements Callable<Integer> {
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run");
         return Main.EXIT_USAGE;
+    }
+
+    /**
+     * {@code --resume [RUN]}: takes the next argument only when it is a run id or {@code latest}, so
+     * {@code run --resume FILE} resumes the latest run of FILE rather than reading FILE as a run id.
+     */
+    static final class RunIdConsumer implements CommandLine.IParameterConsumer {
+        private static final Pattern RUN_ID = Pattern.compile("\\d{8}-\\d{6}.*|" + LATEST);
+
+        @Override
+        public void consumeParameters(Stack<String> args, CommandLine.Model.ArgSpec argSpec,
+                CommandLine.Model.CommandSpec commandSpec) {
+            boolean given = !args.isEmpty() && RUN_ID.matcher(args.peek()).matches();
+            argSpec.setValue(given ? args.pop() : LATEST);
+        }
     }
 
     /** {@code --output} in any case, with a message that lists the modes. */

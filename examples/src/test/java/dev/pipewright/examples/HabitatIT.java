@@ -14,6 +14,13 @@ class HabitatIT {
     private static final String BUILD_TAG = "pipewright-example/habitat:it-build";
     private static final String TEST_TAG = "pipewright-example/habitat:it-test";
 
+    /**
+     * A label unique to this test run: the engine's build cache would otherwise give these images
+     * the same ids as other habitat builds on a shared engine, and removing one of those by id
+     * removes every name it has, ours included.
+     */
+    private static final String UNIQUE = "image-labels={\"it\": \"" + java.util.UUID.randomUUID() + "\"}";
+
     @TempDir
     Path work;
 
@@ -29,19 +36,21 @@ class HabitatIT {
 
     @Test
     void habitatBuildBuildsTheImageAndLeavesNoContainer() throws Exception {
-        Cli.Result result = new Cli(work).run("run", "--output", "plain", "-p", "tag=" + BUILD_TAG,
+        Cli.Result result = new Cli(work).run("run", "--output", "plain", "-p", "tag=" + BUILD_TAG, "-p", UNIQUE,
                 Cli.example("habitat-build.pipeline").toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("✔ clone-repositories[0]").contains("✔ commit-image")
                 .contains("verify-image │ habitat set up with: app lib").contains("✔ remove-build-container");
+        assertThat(result.events()).as("the repositories are cloned by git.clone (JGit reports its tasks)")
+                .contains("\"message\":\"Checking out files\"");
         assertThat(Docker.exec("docker", "image", "inspect", BUILD_TAG).exitCode()).isZero();
         assertThat(Docker.containersOfRun(result.runDirectory().getFileName().toString())).isEmpty();
     }
 
     @Test
     void habitatTestRunsTheTestsInAFreshHabitatAndCountsThem() throws Exception {
-        Cli.Result result = new Cli(work).run("run", "--output", "json", "-p", "tag=" + TEST_TAG,
+        Cli.Result result = new Cli(work).run("run", "--output", "json", "-p", "tag=" + TEST_TAG, "-p", UNIQUE,
                 Cli.example("habitat-test.pipeline").toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();

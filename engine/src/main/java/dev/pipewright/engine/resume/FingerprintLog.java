@@ -21,7 +21,8 @@ import java.util.Set;
  * A run's {@code fingerprints.jsonl}, beside its {@code events.jsonl}: one JSON object a line,
  * either a {@code call} (a {@link CallRecord}) or a {@code secret-outputs} line saying that a
  * call's outputs held a secret, so the masked outputs in the event log must not be reused.
- * It holds digests and previews, never a secret. Appending is thread-safe.
+ * It holds digests and previews, never a secret. Appending is thread-safe; lines reach the file
+ * at least every 100 ms and when the log is closed.
  */
 public final class FingerprintLog implements AutoCloseable {
 
@@ -30,7 +31,10 @@ public final class FingerprintLog implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final long FLUSH_NANOS = 100_000_000L;
+
     private final BufferedWriter out;
+    private long lastFlush = System.nanoTime() - FLUSH_NANOS;
 
     private FingerprintLog(BufferedWriter out) {
         this.out = out;
@@ -61,8 +65,14 @@ public final class FingerprintLog implements AutoCloseable {
         try {
             out.write(json);
             out.write('\n');
-            // A crash must not cost the decisions already taken: explain reads them.
-            out.flush();
+            // Flushing every line would add a write to every stage call (thousands of small
+            // stages); at most FLUSH_NANOS of decisions are lost in a crash. Resuming does not
+            // need them: the fingerprints are on the stage:complete events too.
+            long now = System.nanoTime();
+            if (now - lastFlush >= FLUSH_NANOS) {
+                out.flush();
+                lastFlush = now;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE_NAME + ": " + e.getMessage(), e);
         }

@@ -32,7 +32,8 @@ public final class StageRecords {
             if (event instanceof RunEvent.PipelineCancelled) {
                 cancelled = true;
             } else if (event instanceof RunEvent.StageStarted e) {
-                endings.putIfAbsent(StageKey.parse(e.stage()), new Ending(StageStatus.RUNNING, Map.of(), Duration.ZERO));
+                endings.putIfAbsent(StageKey.parse(e.stage()),
+                        new Ending(StageStatus.RUNNING, Map.of(), Duration.ZERO, null));
             } else if (event instanceof RunEvent.StageEvent e) {
                 Ending ending = ending(e);
                 if (ending != null) {
@@ -46,9 +47,11 @@ public final class StageRecords {
             Ending ending = entry.getValue();
             StageStatus status = ending.status == StageStatus.RUNNING && cancelled ? StageStatus.CANCELLED : ending.status;
             CallRecord call = calls.get(key);
-            records.add(new StageRecord(runId, key, status, call == null ? null : call.fingerprint(),
-                    call == null ? null : call.inputs(), ending.outputs, !log.secretOutputs().contains(key),
-                    ending.duration));
+            // A crash may cut the fingerprint log short; the events carry the fingerprint too.
+            Fingerprint fingerprint = call != null ? call.fingerprint()
+                    : ending.fingerprint == null ? null : new Fingerprint(ending.fingerprint);
+            records.add(new StageRecord(runId, key, status, fingerprint, call == null ? null : call.inputs(),
+                    ending.outputs, !log.secretOutputs().contains(key), ending.duration));
         }
         return new PreviousRun(runId, records);
     }
@@ -56,20 +59,20 @@ public final class StageRecords {
     /** How the stage call ended, for the events that end one; null for the others. */
     private static Ending ending(RunEvent.StageEvent event) {
         if (event instanceof RunEvent.StageCompleted e) {
-            return new Ending(StageStatus.SUCCEEDED, e.outputs(), e.duration());
+            return new Ending(StageStatus.SUCCEEDED, e.outputs(), e.duration(), e.fingerprint());
         } else if (event instanceof RunEvent.StageCached e) {
-            return new Ending(StageStatus.SUCCEEDED, e.outputs(), e.saved());
+            return new Ending(StageStatus.SUCCEEDED, e.outputs(), e.saved(), e.fingerprint());
         } else if (event instanceof RunEvent.StageSkipped) {
-            return new Ending(StageStatus.SKIPPED, Map.of(), Duration.ZERO);
+            return new Ending(StageStatus.SKIPPED, Map.of(), Duration.ZERO, null);
         } else if (event instanceof RunEvent.StageFailed e) {
             StageStatus status = e.cancelled() && !e.timedOut() ? StageStatus.CANCELLED : StageStatus.FAILED;
-            return new Ending(status, Map.of(), e.duration());
+            return new Ending(status, Map.of(), e.duration(), null);
         } else if (event instanceof RunEvent.StageWarned) {
-            return new Ending(StageStatus.FAILED, Map.of(), Duration.ZERO);
+            return new Ending(StageStatus.FAILED, Map.of(), Duration.ZERO, null);
         }
         return null;
     }
 
-    private record Ending(StageStatus status, Map<String, Object> outputs, Duration duration) {
+    private record Ending(StageStatus status, Map<String, Object> outputs, Duration duration, String fingerprint) {
     }
 }

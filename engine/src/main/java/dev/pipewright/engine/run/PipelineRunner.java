@@ -28,7 +28,8 @@ public final class PipelineRunner {
      * Starts a run and returns at once.
      *
      * @throws IllegalArgumentException when a required parameter has no value or a parameter
-     *     default cannot be evaluated (checks catch both before a run; this is the last guard)
+     *     default cannot be evaluated (checks catch both before a run; this is the last guard), or
+     *     when the run to resume does not exist or ran another pipeline (nothing is created then)
      */
     public RunHandle start(RunRequest request) {
         ResumeSession.validate(request.resume(), request.stateDirectory(), request.file().pipeline().name().value());

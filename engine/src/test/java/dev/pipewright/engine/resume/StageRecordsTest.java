@@ -85,4 +85,18 @@ class StageRecordsTest {
         }
         assertThat(FingerprintLog.read(runDirectory).calls()).containsExactly(call);
     }
+
+    @Test
+    void aStageWhoseLogLineWasLostInACrashKeepsTheFingerprintOfItsEvent(@TempDir Path runDirectory) {
+        String fingerprint = inputs.fingerprint().hex();
+        PreviousRun run = StageRecords.project("r1", List.of(
+                new RunEvent.StageStarted(HEADER, "build", 0, 1, 0),
+                new RunEvent.StageCompleted(HEADER, "build", 0, Duration.ofSeconds(4), 0.2, Map.of(), fingerprint)),
+                FingerprintLog.read(runDirectory));
+
+        StageRecord build = run.record(StageKey.of("build")).orElseThrow();
+        assertThat(build.fingerprint()).isEqualTo(inputs.fingerprint());
+        assertThat(build.reusableFor(inputs.fingerprint())).isTrue();
+        assertThat(build.inputs()).isNull();
+    }
 }

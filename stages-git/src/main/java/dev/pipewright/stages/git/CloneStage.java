@@ -54,7 +54,8 @@ final class CloneStage implements StageType {
     @Override
     public Map<String, Object> run(StageContext context) throws StageFailure, InterruptedException {
         Arguments args = context.arguments();
-        Remote remote = Remote.of(args.string("url"), args.string("username"), args.string("password"));
+        Remote remote = Remote.of(args.string("url"), args.string("username"), args.string("password"))
+                .requireSupported(args.string("ref"));
         Long depth = args.integer("depth");
         if (depth != null && (depth < 1 || depth > Integer.MAX_VALUE)) {
             throw StageFailure.permanent("`depth` of git.clone must be a positive number of commits, not " + depth);

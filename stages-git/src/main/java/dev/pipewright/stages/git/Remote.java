@@ -1,5 +1,6 @@
 package dev.pipewright.stages.git;
 
+import dev.pipewright.spi.StageFailure;
 import java.net.URISyntaxException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,21 @@ record Remote(String url, CredentialsProvider credentials, Redactor redactor) {
                 ? null
                 : new UsernamePasswordCredentialsProvider(user == null ? "" : user, pass == null ? "" : pass);
         return new Remote(safe, credentials, redactor);
+    }
+
+    /**
+     * Fails for SSH URLs ({@code ssh://host/repo}, {@code git@host:repo}): the plugin ships no SSH
+     * client, and JGit would otherwise report a confusing transport error that looks retryable.
+     */
+    Remote requireSupported(String ref) throws StageFailure {
+        URIish parsed = parse(url);
+        boolean ssh = parsed != null && parsed.getHost() != null
+                && (parsed.getScheme() == null || parsed.getScheme().startsWith("ssh") || parsed.getScheme().endsWith("+ssh"));
+        if (ssh) {
+            throw StageFailure.permanent("cannot use " + url + " (" + GitFailures.refPhrase(ref)
+                    + "): SSH URLs are not supported; use the https:// URL with `username` and `password = secret.NAME`");
+        }
+        return this;
     }
 
     /** The password of a URL that URIish cannot read (a stray '%', say): still a password to mask. */
