@@ -40,7 +40,7 @@ public final class ParamTypes {
     /**
      * Converts a given value to the parameter's type. Text (from {@code -p}) is read as the type
      * says: {@code 42}, {@code true}, {@code 1h30m}; lists and maps in the language's own syntax
-     * ({@code [1, 2]}, {@code { url = "..." }}). Values already typed (from a parameters file) must
+     * ({@code [1, 2]}, {@code { url = "..." }}) or as JSON. Values already typed (from a parameters file) must
      * fit; integers become {@link Long}.
      *
      * @throws IllegalArgumentException with a message for people when the value does not fit
@@ -95,10 +95,23 @@ public final class ParamTypes {
                 .flatMap(Param::defaultValue);
         if (expr.isEmpty() || !LiteralTypes.of(expr.get()).map(t -> t == type).orElse(false)
                 || !ConstantValues.isConstant(expr.get())) {
+            Object json = json(text);
+            if (type.accepts(json) && json != null) {
+                return json;
+            }
             String example = type == ValueType.LIST ? "[\"a\", \"b\"]" : "{ key = \"value\" }";
             throw new IllegalArgumentException("expected " + LiteralTypes.article(type) + " written like `" + example
                     + "`, got `" + text + "`");
         }
         return ConstantValues.of(expr.get()).orElse(type == ValueType.LIST ? List.of() : Map.of());
+    }
+
+    /** The same value written as JSON (`[{"url": "..."}]`), which people often have at hand; null when it is not JSON. */
+    private static Object json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            return null;
+        }
     }
 }

@@ -35,6 +35,8 @@ class ParamTypesTest {
         assertThat(ParamTypes.convert(ValueType.LIST, "[\"a\", 2]")).isEqualTo(List.of("a", 2L));
         assertThat(ParamTypes.convert(ValueType.MAP, "{ depth = 1, url = \"x\" }")).isEqualTo(Map.of("depth", 1L, "url", "x"));
         assertThat(ParamTypes.convert(ValueType.STRING, "[not a list]")).isEqualTo("[not a list]");
+        assertThat(ParamTypes.convert(ValueType.LIST, "[{\"url\": \"x\", \"path\": \"app\"}]"))
+                .isEqualTo(List.of(Map.of("url", "x", "path", "app")));
     }
 
     @Test
