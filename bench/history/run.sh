@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 ./mvnw -B -ntp -q -pl cli -am package -DskipTests
-./mvnw -B -ntp -q -pl engine dependency:build-classpath -Dmdep.outputFile="$root/engine/target/bench-classpath.txt" \
+./mvnw -B -ntp -q -pl engine -am test-compile dependency:build-classpath -Dmdep.outputFile="$root/engine/target/bench-classpath.txt" \
   -Dmdep.includeScope=test
 cp="engine/target/classes:engine/target/test-classes:grammar/target/classes:spi/target/classes:$(cat engine/target/bench-classpath.txt)"
 jar="$root/cli/target/pipewright.jar"

@@ -8,6 +8,8 @@ import dev.pipewright.engine.state.RunState;
 import dev.pipewright.engine.state.RunStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -40,18 +42,29 @@ final class RunIndex {
     private RunIndex() {
     }
 
-    /** The entries by run id; empty when there is no usable index. */
-    static Optional<Map<String, RunState>> read(Path runsRoot) {
+    /** Each entry starts with its id, so a listing decodes only the entries it shows. */
+    private static final String ID_PREFIX = "{\"id\":\"";
+    private static final int ID_LENGTH = 24;
+
+    /**
+     * The raw entries by run id, in file order; empty when there is no usable index. Entries are
+     * decoded with {@link #decode} only when needed: a listing of the last 20 of 10,000 runs
+     * decodes 20.
+     */
+    static Optional<Map<String, String>> read(Path runsRoot) {
         Path file = runsRoot.resolve(FILE_NAME);
-        Map<String, RunState> entries = new LinkedHashMap<>();
+        Map<String, String> entries = new LinkedHashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
             if (header == null || MAPPER.readTree(header).path("index").asInt() != VERSION) {
                 return Optional.empty();
             }
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                RunState summary = decode(MAPPER.readTree(line));
-                entries.put(summary.id(), summary);
+                if (!line.startsWith(ID_PREFIX) || !line.endsWith("}")
+                        || line.length() < ID_PREFIX.length() + ID_LENGTH + 1) {
+                    return Optional.empty();
+                }
+                entries.put(line.substring(ID_PREFIX.length(), ID_PREFIX.length() + ID_LENGTH), line);
             }
             return Optional.of(entries);
         } catch (NoSuchFileException e) {
@@ -62,20 +75,15 @@ final class RunIndex {
         }
     }
 
-    /** Replaces the index with these ended runs, atomically. */
-    static void write(Path runsRoot, Collection<RunState> runs) throws IOException {
+    /** Replaces the index with these entries (lines from {@link #read} or {@link #encode}), atomically. */
+    static void write(Path runsRoot, Collection<String> entries) throws IOException {
         Path temporary = Files.createTempFile(runsRoot, ".index-", ".tmp");
         try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                    JsonGenerator json = JSON.createGenerator(writer)) {
-                json.setRootValueSeparator(null);
-                json.writeStartObject();
-                json.writeNumberField("index", VERSION);
-                json.writeEndObject();
-                json.writeRaw('\n');
-                for (RunState run : runs) {
-                    encode(run, json);
-                    json.writeRaw('\n');
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                writer.write("{\"index\":" + VERSION + "}\n");
+                for (String entry : entries) {
+                    writer.write(entry);
+                    writer.write('\n');
                 }
             }
             try {
@@ -85,6 +93,26 @@ final class RunIndex {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** One entry, on one line, starting with its id. */
+    static String encode(RunState run) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            encode(run, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** An entry back as a summary; an entry that does not parse throws. */
+    static RunState decode(String entry) {
+        try {
+            return decode(MAPPER.readTree(entry));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

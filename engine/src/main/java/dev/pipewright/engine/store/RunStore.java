@@ -15,10 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -97,11 +98,13 @@ public final class RunStore implements RunSource {
 
     @Override
     public List<RunState> list(String pipeline, RunStatus state, int last) {
+        Summaries summaries = summaries();
         List<RunState> matching = new ArrayList<>();
-        for (RunState run : summaries().values()) {
+        for (String id : summaries.ids()) {
             if (matching.size() >= last) {
                 break;
             }
+            RunState run = summaries.summary(id, this::load);
             if ((pipeline == null || pipeline.equals(run.pipeline())) && (state == null || state == run.state())) {
                 matching.add(run);
             }
@@ -120,38 +123,65 @@ public final class RunStore implements RunSource {
 
     @Override
     public List<String> pipelines() {
-        return summaries().values().stream().map(RunState::pipeline).distinct().sorted().toList();
+        Summaries summaries = summaries();
+        return summaries.ids().stream().map(id -> summaries.summary(id, this::load)).map(RunState::pipeline).distinct().sorted().toList();
     }
 
     /**
-     * A summary of every run, newest first: ended runs from the index, the others (and runs the
-     * index does not know yet) from their logs. The index is rewritten when it was missing,
-     * unreadable or out of date.
+     * Every run, newest first: ended runs from the index (decoded when asked for), the others (and
+     * runs the index does not know yet) from their logs. The index is rewritten when it was
+     * missing, unreadable or out of date.
      */
-    private Map<String, RunState> summaries() {
+    private Summaries summaries() {
         List<String> ids = ids();
-        Optional<Map<String, RunState>> index = RunIndex.read(runsRoot);
-        Map<String, RunState> indexed = index.orElse(Map.of());
-        Map<String, RunState> all = new TreeMap<>(Comparator.reverseOrder());
+        Optional<Map<String, String>> index = RunIndex.read(runsRoot);
+        Map<String, String> indexed = index.orElse(Map.of());
+        Map<String, RunState> loaded = new HashMap<>();
         boolean changed = index.isEmpty() && !ids.isEmpty();
         for (String id : ids) {
-            RunState summary = indexed.get(id);
-            if (summary == null) {
-                summary = load(id);
-                changed |= summary.state().ended();
+            if (!indexed.containsKey(id)) {
+                RunState run = load(id);
+                loaded.put(id, run);
+                changed |= run.state().ended();
             }
-            all.put(id, summary);
         }
-        changed |= !ids.containsAll(indexed.keySet());
+        changed |= indexed.size() + loaded.size() != ids.size();
+        Summaries summaries = new Summaries(ids, indexed, loaded);
         if (changed) {
-            writeIndex(all);
+            writeIndex(summaries);
         }
-        return all;
+        return summaries;
     }
 
-    private void writeIndex(Map<String, RunState> all) {
+    /** The runs of one listing: ids newest first, with index entries or loaded states. */
+    private record Summaries(List<String> ids, Map<String, String> indexed, Map<String, RunState> loaded) {
+        /** The run's summary; an index entry that does not parse is replaced by its log's projection. */
+        RunState summary(String id, Function<String, RunState> load) {
+            RunState run = loaded.get(id);
+            if (run != null) {
+                return run;
+            }
+            try {
+                return RunIndex.decode(indexed.get(id));
+            } catch (RuntimeException e) {
+                return load.apply(id);
+            }
+        }
+    }
+
+    private void writeIndex(Summaries summaries) {
+        List<String> entries = new ArrayList<>();
+        for (String id : summaries.ids()) {
+            String entry = summaries.indexed().get(id);
+            RunState run = summaries.loaded().get(id);
+            if (entry != null) {
+                entries.add(entry);
+            } else if (run != null && run.state().ended()) {
+                entries.add(RunIndex.encode(run));
+            }
+        }
         try {
-            RunIndex.write(runsRoot, all.values().stream().filter(run -> run.state().ended()).toList());
+            RunIndex.write(runsRoot, entries);
         } catch (IOException e) {
             // A read-only state directory still lists its runs, only more slowly.
         }
