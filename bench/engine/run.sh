@@ -9,7 +9,11 @@ cd "$root"
   -Dmdep.outputFile="$root/engine/target/bench-classpath.txt" -Dmdep.includeScope=runtime
 cp="engine/target/classes:$(cat engine/target/bench-classpath.txt)"
 heap=${BENCH_HEAP:-1g}
-for n in 1000 10000 100000; do
-  java -Xmx"$heap" -cp "$cp" bench/engine/EngineBench.java chain "$n"
-done
-java -Xmx"$heap" -cp "$cp" bench/engine/EngineBench.java schedule
+bench() { java -Xmx"$heap" -cp "$cp" bench/engine/EngineBench.java "$@"; }
+# BENCH_ONLY=chain|schedule|log runs one figure; BENCH_RESUME=off runs without the resume cache.
+only=${BENCH_ONLY:-all}
+if [ "$only" = all ] || [ "$only" = chain ]; then
+  for n in 1000 10000 100000; do bench chain "$n"; done
+fi
+if [ "$only" = all ] || [ "$only" = schedule ]; then bench schedule; fi
+if [ "$only" = all ] || [ "$only" = log ]; then bench log 100000; fi

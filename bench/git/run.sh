@@ -11,5 +11,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 mkdir -p "$work/served"
 git daemon --reuseaddr --base-path="$work/served" --export-all --listen=127.0.0.1 --port="$port" "$work/served" &
 daemon=$!
-trap 'kill $daemon 2>/dev/null; wait $daemon 2>/dev/null; rm -rf "$work"' EXIT
+# `|| true`: under `set -e` a failing command would end the trap before the temp directory goes.
+cleanup() { kill "$daemon" 2>/dev/null || true; wait "$daemon" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 java ${JAVA_OPTS:-} -cp "$classpath" bench/git/CloneBenchmark.java "$work/served" "git://127.0.0.1:$port" "${1:-10}" "${2:-8}"

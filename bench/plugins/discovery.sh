@@ -71,10 +71,35 @@ for n in "${sizes[@]}"; do
   done
 done
 
+# Discovery alone, in a fresh JVM each time (what a command pays): PluginRegistry.load, timed
+# inside the process, so JVM start-up and the check itself do not blur it.
+mkdir -p "$work/timing"
+cat > "$work/timing/DiscoveryTiming.java" <<'JAVA'
+import dev.pipewright.engine.plugins.PluginDirectories;
+import dev.pipewright.engine.plugins.PluginRegistry;
+import java.nio.file.Path;
+import java.util.List;
+public final class DiscoveryTiming {
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        try (PluginRegistry registry = PluginRegistry.load(PluginDirectories.of(List.of(Path.of(args[0])), java.util.Map.of(), null))) {
+            long micros = (System.nanoTime() - start) / 1000;
+            if (registry.hasErrors() || registry.qualifiedNames().size() < 3 * Integer.parseInt(args[1])) {
+                throw new IllegalStateException("plugins did not load: " + registry.problems());
+            }
+            System.out.println(micros);
+        }
+    }
+}
+JAVA
+javac -cp "$jar" -d "$work/timing" "$work/timing/DiscoveryTiming.java"
+
 millis() { date +%s%N | cut -c1-13; }
 declare -A samples
+declare -A inprocess
 for run in $(seq 1 "$runs"); do
   for n in "${sizes[@]}"; do
+    inprocess[$n]="${inprocess[$n]:-} $(java -cp "$jar:$work/timing" DiscoveryTiming "$work/plugins$n" "$n")"
     start=$(millis)
     status=0
     HOME="$work" java -jar "$jar" "${command[@]}" --plugins "$work/plugins$n" >/dev/null 2>"$work/err" || status=$?
@@ -88,9 +113,18 @@ done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 base=$(echo "${samples[0]}" | median)
-echo "command: pipewright ${command[*]} --plugins DIR   (median of $runs runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+echo "wall time of: pipewright ${command[*]} --plugins DIR   (median of $runs runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 printf '%-8s %10s %12s %8s\n' plugins "median ms" "added ms" ratio
 for n in "${sizes[@]}"; do
   m=$(echo "${samples[$n]}" | median)
   printf '%-8s %10d %12d %8.2f\n' "$n" "$m" $((m - base)) "$(echo "$m / $base" | bc -l)"
+done
+echo
+echo "discovery alone: PluginRegistry.load (built-ins + N jars), first call in a fresh JVM (median of $runs)"
+printf '%-8s %10s %12s %10s\n' plugins "median ms" "added ms" "ms/plugin"
+ibase=$(echo "${inprocess[0]}" | median)
+for n in "${sizes[@]}"; do
+  m=$(echo "${inprocess[$n]}" | median)
+  per=$([ "$n" -gt 0 ] && echo "scale=2; ($m - $ibase) / 1000 / $n" | bc -l || echo "-")
+  printf '%-8s %10.1f %12.1f %10s\n' "$n" "$(echo "$m / 1000" | bc -l)" "$(echo "($m - $ibase) / 1000" | bc -l)" "$per"
 done

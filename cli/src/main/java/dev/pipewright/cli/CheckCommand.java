@@ -8,7 +8,6 @@ import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.DiagnosticRenderer;
 import java.io.PrintWriter;
-import dev.pipewright.spi.StagePlugin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Diagnostic> all = new ArrayList<>();
         List<String> clean = new ArrayList<>();
         List<String> notReady = new ArrayList<>();
-        List<StagePlugin> installed = catalog.plugins().stream().map(InstalledPlugin::plugin).toList();
+        List<InstalledPlugin> installed = catalog.plugins();
         for (String file : files) {
             SourceFiles.Read read = SourceFiles.read(file);
             if (!read.ok()) {

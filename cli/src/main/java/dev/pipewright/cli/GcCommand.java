@@ -50,7 +50,7 @@ final class GcCommand implements Callable<Integer> {
             GcReport report;
             try (ContextClassLoader ignored = plugin.enter()) {
                 report = plugin.plugin().collectGarbage(liveness);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 report = new GcReport(java.util.List.of(), java.util.List.of(), java.util.List.of(String.valueOf(e.getMessage())));
             }
             for (String line : report.removed()) {

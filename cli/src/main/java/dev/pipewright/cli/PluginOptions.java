@@ -3,7 +3,6 @@ package dev.pipewright.cli;
 import dev.pipewright.engine.plugins.PluginDirectories;
 import dev.pipewright.engine.plugins.PluginProblem;
 import dev.pipewright.engine.plugins.PluginRegistry;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,14 +36,6 @@ public final class PluginOptions {
         for (PluginProblem problem : registry.problems()) {
             err.println(problem.render());
         }
-        err.flush();
-        return registry;
-    }
-
-    /** {@link #load(PrintWriter)} for commands that write diagnostics to a {@link PrintStream}. */
-    public PluginRegistry load(PrintStream err) {
-        PluginRegistry registry = PluginRegistry.load(directories());
-        registry.problems().forEach(problem -> err.println(problem.render()));
         err.flush();
         return registry;
     }

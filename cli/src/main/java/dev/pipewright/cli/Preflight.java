@@ -2,7 +2,8 @@ package dev.pipewright.cli;
 
 import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Pipeline;
-import dev.pipewright.spi.StagePlugin;
+import dev.pipewright.engine.plugins.ContextClassLoader;
+import dev.pipewright.engine.plugins.InstalledPlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,21 +22,31 @@ final class Preflight {
     }
 
     /** One line per problem, {@code namespace: sentence}; empty when all is ready. */
-    static List<String> problems(Pipeline pipeline, List<StagePlugin> plugins) {
+    static List<String> problems(Pipeline pipeline, List<InstalledPlugin> plugins) {
         Set<String> uses = new TreeSet<>();
         Stream.concat(pipeline.body().stream().flatMap(Preflight::stages),
                         pipeline.finallyBlock().stream().flatMap(f -> f.stages().stream()))
                 .forEach(stage -> stage.uses().ifPresent(uses::add));
         boolean runsOtherFiles = uses.contains("core.pipeline");
         List<String> problems = new ArrayList<>();
-        for (StagePlugin plugin : plugins) {
+        for (InstalledPlugin plugin : plugins) {
             boolean used = runsOtherFiles || uses.stream().anyMatch(u -> u.startsWith(plugin.namespace() + "."));
             if (used) {
-                Optional<String> problem = plugin.preflight();
-                problem.ifPresent(p -> problems.add(plugin.namespace() + ": " + p));
+                preflight(plugin).ifPresent(p -> problems.add(plugin.namespace() + ": " + p));
             }
         }
         return problems;
+    }
+
+    /** Plugin code runs under its own class loader, and a plugin that throws is simply not ready. */
+    private static Optional<String> preflight(InstalledPlugin plugin) {
+        try (ContextClassLoader ignored = plugin.enter()) {
+            Optional<String> problem = plugin.plugin().preflight();
+            return problem == null ? Optional.empty() : problem;
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of("the preflight of plugin " + plugin.identity().label() + " failed: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
     }
 
     private static Stream<Block.Stage> stages(Block block) {

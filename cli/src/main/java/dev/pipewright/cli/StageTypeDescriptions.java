@@ -136,7 +136,7 @@ final class StageTypeDescriptions {
         if (value instanceof Map<?, ?> map) {
             List<String> entries = new ArrayList<>();
             map.forEach((k, v) -> entries.add(k + " = " + literal(v)));
-            return "{ " + String.join(", ", entries) + " }";
+            return entries.isEmpty() ? "{}" : "{ " + String.join(", ", entries) + " }";
         }
         return String.valueOf(value);
     }

@@ -85,4 +85,15 @@ class CheckCommandTest {
         assertThat(run.err()).contains(missing + ":1:1: error: cannot read `" + missing + "`: no such file")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void checkAsARealProcessPrintsTheDiagnosticAndExitsTwo() throws Exception {
+        String file = write("a.pipeline", "pipeline a {\n  stage s { uses = core.lgo }\n}\n");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", file)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(output).contains(file + ":2:20: error: unknown stage type `core.lgo`", "  hint: did you mean `core.log`?");
+    }
 }

@@ -52,6 +52,16 @@ class DockerRunsIT {
     }
 
     @Test
+    void aStageTimeoutDuringAContainerRunLeavesNoContainer() throws Exception {
+        Cli.Result result = new Cli(work).run("run", "--output", "plain", Cli.resource("docker-timeout.pipeline").toString());
+        runId = result.runDirectory().getFileName().toString();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.stdout()).contains("sleeper │ started").contains("timed out");
+        assertThat(Docker.containersOfRun(runId)).isEmpty();
+    }
+
+    @Test
     void gcRemovesWhatASigkilledRunLeftButNothingOfALiveRun() throws Exception {
         Cli.Started run = new Cli(work).start("run", "--output", "plain", Cli.resource("docker-left-behind.pipeline").toString());
         runId = awaitStarted(run);

@@ -85,11 +85,12 @@ class ExamplesIT {
         assertThat(result.stdout()).contains("deploying app-1.0.jar to qa");
     }
 
-    @Test
-    void secretsExampleNeverShowsTheSecret() throws Exception {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"plain", "json"})
+    void secretsExampleNeverShowsTheSecret(String output) throws Exception {
         String secret = "s3cr3t-token-4242";
         Cli.Result result = new Cli(work).env("API_TOKEN", secret)
-                .run("run", "--output", "plain", Cli.example("secrets.pipeline").toString());
+                .run("run", "--output", output, Cli.example("secrets.pipeline").toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("calling the API with token ***").contains("the token was ***");

@@ -70,12 +70,21 @@ class GitCloneIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         String commit = git(served.resolve("app.git"), "rev-parse", "main");
         assertThat(result.stdout()).contains("cloned " + commit + " on main");
-        assertThat(result.runDirectory().resolve("src/app/README")).hasContent("hello");
+        Path clone = cloneIn(result.runDirectory());
+        assertThat(clone.resolve("README")).hasContent("hello");
         assertThat(result.events()).contains("\"type\":\"stage:progress\"").contains("Checking out files");
         assertThat(result.events()).doesNotContain(PASSWORD);
         assertThat(result.stdout()).doesNotContain(PASSWORD);
         assertThat(result.stderr()).doesNotContain(PASSWORD);
-        assertThat(Files.readString(result.runDirectory().resolve("src/app/.git/config"))).doesNotContain(PASSWORD);
+        assertThat(Files.readString(clone.resolve(".git/config"))).doesNotContain(PASSWORD);
+    }
+
+    /** The clone's work tree: {@code ${run.dir}/src/app}, somewhere in the run's directory. */
+    private static Path cloneIn(Path runDirectory) throws IOException {
+        try (var walk = Files.walk(runDirectory)) {
+            return walk.filter(p -> p.endsWith(Path.of("src", "app"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no src/app under " + runDirectory));
+        }
     }
 
     private static String git(Path dir, String... args) throws IOException, InterruptedException {

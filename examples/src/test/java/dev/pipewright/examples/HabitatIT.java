@@ -35,6 +35,8 @@ class HabitatIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("✔ clone-repositories[0]").contains("✔ commit-image")
                 .contains("verify-image │ habitat set up with: app lib").contains("✔ remove-build-container");
+        assertThat(result.events()).as("the repositories are cloned by git.clone (JGit reports its tasks)")
+                .contains("\"message\":\"Checking out files\"");
         assertThat(Docker.exec("docker", "image", "inspect", BUILD_TAG).exitCode()).isZero();
         assertThat(Docker.containersOfRun(result.runDirectory().getFileName().toString())).isEmpty();
     }

@@ -42,6 +42,9 @@ class TtyIT {
         assertThat(Pattern.compile("\u001b\\[\\d+A\u001b\\[J").matcher(raw).results().count())
                 .as("redraws in place").isGreaterThan(3);
         assertThat(raw).contains("██").contains("\u001b[");
+        // No queries (device attributes, cursor position, modes): their answers, never read, would
+        // be echoed onto the user's screen and typed into the shell after the run.
+        assertThat(raw).doesNotContain("\u001b[c", "\u001b[6n", "$p");
         String afterLastRedraw = raw.substring(raw.lastIndexOf("\u001b[J")).replaceAll("\u001b\\[[0-9;]*m", "");
         assertThat(afterLastRedraw).contains("✔ goodbye").contains("✔ hello succeeded in");
     }

@@ -1,11 +1,15 @@
 package dev.pipewright.grammar;
 
 import dev.pipewright.grammar.ast.SourceSpan;
+import dev.pipewright.grammar.antlr.PipelineLexer;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
 /** Source spans of tokens and rules; the end is the last character, inclusive. */
 final class Spans {
+
+    private static final java.util.Set<Integer> MULTI_LINE_TOKENS = java.util.Set.of(
+            PipelineLexer.STRING_NEWLINE, PipelineLexer.TRIPLE_TEXT, PipelineLexer.TRIPLE_ESCAPE, PipelineLexer.COMMENT);
 
     private final String file;
     private final String source;
@@ -37,18 +41,23 @@ final class Spans {
     SourceSpan of(Token start, Token stop) {
         int line = start.getLine();
         int column = start.getCharPositionInLine() + 1;
-        // A token may end in a line break (an unterminated string ends there): stop before it.
-        String text = stop.getText() == null ? "" : stop.getText().stripTrailing();
         int endLine = stop.getLine();
-        int endColumn = stop.getCharPositionInLine() + Math.max(1, text.length());
-        int lastBreak = text.lastIndexOf('\n');
-        if (lastBreak >= 0) {
-            for (int i = 0; i <= lastBreak; i++) {
-                if (text.charAt(i) == '\n') {
-                    endLine++;
+        int length = stop.getStopIndex() - stop.getStartIndex() + 1;
+        int endColumn = stop.getCharPositionInLine() + Math.max(1, length);
+        if (MULTI_LINE_TOKENS.contains(stop.getType())) {
+            // Only these tokens may hold a line break; reading the text of every token is costly.
+            // A token ending in a line break (an unterminated string ends there) stops before it.
+            String text = stop.getText() == null ? "" : stop.getText().stripTrailing();
+            endColumn = stop.getCharPositionInLine() + Math.max(1, text.length());
+            int lastBreak = text.lastIndexOf('\n');
+            if (lastBreak >= 0) {
+                for (int i = 0; i <= lastBreak; i++) {
+                    if (text.charAt(i) == '\n') {
+                        endLine++;
+                    }
                 }
+                endColumn = Math.max(1, text.length() - lastBreak - 1);
             }
-            endColumn = Math.max(1, text.length() - lastBreak - 1);
         }
         return new SourceSpan(file, line, column, endLine, endColumn);
     }

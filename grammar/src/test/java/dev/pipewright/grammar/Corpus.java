@@ -32,9 +32,13 @@ public final class Corpus {
         }
     }
 
-    /** The AST as text without positions, with the comments' text: equal for the same program. */
+    /**
+     * The AST as text without positions, with the comments' text: equal for the same program.
+     * Comments are compared as a sorted list: the formatter keeps every comment with its code,
+     * and moves it when it moves that code (pipeline settings before parameters, for example).
+     */
     public static String withoutSpans(PipelineFile file) {
         return file.pipeline().toString().replaceAll("(span|keySpan)=[^,\\]]*", "")
-                + file.comments().stream().map(c -> c.text()).toList();
+                + file.comments().stream().map(c -> c.text()).sorted().toList();
     }
 }

@@ -43,8 +43,9 @@
  *       time (in {@code parallel} blocks and {@code for-each}), so plugin and stage type instances
  *       are shared and must be thread-safe: keep per-attempt state in local variables.</li>
  *   <li>The thread's context class loader is the plugin's class loader while its code runs
- *       (loading, {@code run}, cleanup callbacks, {@code runEnded}); libraries that look classes
- *       up through it find the plugin's own.</li>
+ *       (loading, {@code run}, cleanup callbacks, {@code runEnded}, {@code preflight},
+ *       {@code collectGarbage}, {@code checkReusable}); libraries that look classes up through it
+ *       find the plugin's own.</li>
  *   <li>A thread the attempt starts must end before {@code run} returns or throws. The
  *       {@link dev.pipewright.spi.StageContext}, its logger and its progress reporter are valid
  *       only until then.</li>
@@ -67,7 +68,9 @@
  *   <li>In long loops, call {@link dev.pipewright.spi.Cancellation#throwIfCancelled()} between
  *       steps; never swallow an {@link java.lang.InterruptedException}.</li>
  *   <li>What must not outlive the run but may outlive one attempt (containers labelled with the
- *       run id) is released in {@link dev.pipewright.spi.StagePlugin#runEnded(String)}.</li>
+ *       run id) is released in {@link dev.pipewright.spi.StagePlugin#runEnded(String)}; what a
+ *       killed process left behind is found and removed by
+ *       {@link dev.pipewright.spi.StagePlugin#collectGarbage} ({@code pipewright gc}).</li>
  * </ul>
  *
  * <h2>Logs, progress and outputs</h2>
@@ -106,7 +109,8 @@
  *   <li>Leave anything running after {@code run} has ended: threads, processes, containers.</li>
  *   <li>Do work in a constructor, {@code namespace()}, {@code stageTypes()} or
  *       {@code schema()}: the engine calls them to list or check stage types, without running
- *       anything.</li>
+ *       anything. {@code preflight()} and {@code checkReusable} only look; they change
+ *       nothing.</li>
  *   <li>Depend on engine classes, or on another plugin: neither is visible.</li>
  * </ul>
  */

@@ -38,8 +38,9 @@ public final class Consoles {
 
     private static Terminal systemTerminal() throws IOException {
         // No native signal handlers: the run command owns SIGINT and SIGTERM, and the size is read
-        // again at every frame, so SIGWINCH is not needed either.
-        return TerminalBuilder.builder().system(true).dumb(true).nativeSignals(false)
+        // again at every frame, so SIGWINCH is not needed either. No grapheme-cluster probe: JLine
+        // would write queries whose answers, never read, the terminal would echo as garbage.
+        return TerminalBuilder.builder().system(true).dumb(true).nativeSignals(false).graphemeCluster(false)
                 .encoding(StandardCharsets.UTF_8).build();
     }
 }

@@ -56,8 +56,8 @@ final class LiveFrame {
         if (outputBudget > 0 && !withOutput.isEmpty()) {
             int perStage = Math.max(1, outputBudget / withOutput.size());
             for (StageView stage : withOutput) {
-                for (String line : stage.tail(Math.min(perStage, outputBudget))) {
-                    lines.add(EventLines.output(stage.name(), "stdout", line));
+                for (StageView.OutputLine line : stage.tail(Math.min(perStage, outputBudget))) {
+                    lines.add(EventLines.output(stage.name(), line.stream(), line.text()));
                     outputBudget--;
                 }
                 if (outputBudget <= 0) {

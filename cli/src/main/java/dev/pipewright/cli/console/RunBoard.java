@@ -70,7 +70,7 @@ final class RunBoard {
             stage.fraction = e.fraction();
             stage.progressMessage = e.message();
         } else if (event instanceof StageLogged e) {
-            stage.addLine(e.line());
+            stage.addLine(e.stream(), e.line());
         } else if (event instanceof StageRetrying e) {
             stage.state = StageView.State.WAITING_TO_RETRY;
             stage.error = e.error();

@@ -17,7 +17,7 @@ final class StageView {
     }
 
     private final String name;
-    private final Deque<String> tail = new ArrayDeque<>();
+    private final Deque<OutputLine> tail = new ArrayDeque<>();
     private final int tailCapacity;
     State state = State.RUNNING;
     int attempt = 1;
@@ -41,17 +41,21 @@ final class StageView {
         return name;
     }
 
-    void addLine(String line) {
+    /** A line of a stage's output and the stream it came on ({@code stdout} or {@code stderr}). */
+    record OutputLine(String stream, String text) {
+    }
+
+    void addLine(String stream, String line) {
         if (tail.size() == tailCapacity) {
             tail.removeFirst();
         }
-        tail.addLast(line);
+        tail.addLast(new OutputLine(stream, line));
         linesLogged++;
     }
 
     /** The last lines of the stage's output, oldest first. */
-    List<String> tail(int lines) {
-        List<String> all = List.copyOf(tail);
+    List<OutputLine> tail(int lines) {
+        List<OutputLine> all = List.copyOf(tail);
         return all.subList(Math.max(0, all.size() - lines), all.size());
     }
 

@@ -64,12 +64,12 @@ final class Summary {
         String what = stage.state == StageView.State.TIMED_OUT ? " timed out: " : " failed: ";
         lines.add(new AttributedStringBuilder().style(ConsoleStyle.FAILED).append("✖ " + stage.name())
                 .style(AttributedStyle.DEFAULT).append(what + stage.error).toAttributedString());
-        List<String> tail = stage.tail(FAILURE_TAIL_LINES);
+        List<StageView.OutputLine> tail = stage.tail(FAILURE_TAIL_LINES);
         if (!tail.isEmpty()) {
             lines.add(new AttributedString("  last " + (tail.size() == 1 ? "line" : tail.size() + " lines")
                     + " of its output:", ConsoleStyle.DIM));
-            for (String line : tail) {
-                lines.add(EventLines.output(stage.name(), "stdout", line));
+            for (StageView.OutputLine line : tail) {
+                lines.add(EventLines.output(stage.name(), line.stream(), line.text()));
             }
         }
         return lines;

@@ -84,7 +84,7 @@ public final class TtyConsole implements RunListener {
     /** Draws one frame now: the lines waiting to be printed, then the live view in place of the last one. */
     void redraw() {
         synchronized (lock) {
-            if (finished) {
+            if (finished || board.startedAt == null) {
                 return;
             }
             Size size = terminal.getSize();

@@ -77,9 +77,18 @@ public final class Repl {
         return commands;
     }
 
-    /** Whether a line is a query rather than a command. */
+    /**
+     * Whether a line is a query rather than a command. {@code run} and {@code runs} are both: a
+     * query when a parenthesis or brace follows the word ({@code runs(last: 3) { id }}).
+     */
     static boolean isQuery(String line) {
-        String first = line.strip().split("[\\s({]", 2)[0];
+        String trimmed = line.strip();
+        String first = trimmed.split("[\\s({]", 2)[0];
+        String rest = trimmed.substring(first.length()).stripLeading();
+        if (QuerySchema.field(QuerySchema.ObjectType.ROOT, first).isPresent()
+                && (rest.startsWith("(") || rest.startsWith("{"))) {
+            return true;
+        }
         return !COMMANDS.containsKey(first) && !first.equals("quit");
     }
 
@@ -135,6 +144,10 @@ public final class Repl {
         String[] words = line.split("\\s+");
         PrintWriter out = terminal.writer();
         try {
+            if (isQuery(line)) {
+                query(line, out);
+                return true;
+            }
             switch (words[0]) {
                 case "exit", "quit" -> {
                     return false;

@@ -31,9 +31,24 @@ public final class ReplCommand implements Callable<Integer> {
         Path historyFile = history != null ? history : stateDirectory.resolve(".pipewright").resolve("history");
         Files.createDirectories(historyFile.toAbsolutePath().getParent());
         ClasspathCatalog catalog = ClasspathCatalog.load();
-        try (Terminal terminal = TerminalBuilder.builder().name("pipewright").system(true).build()) {
+        Terminal terminal = TerminalBuilder.builder().name("pipewright").system(true).build();
+        try {
             catalog.problems().forEach(problem -> terminal.writer().println("pipewright: warning: " + problem));
             return new Repl(terminal, stateDirectory, historyFile, catalog).loop();
+        } finally {
+            close(terminal);
+        }
+    }
+
+    /**
+     * Closes a terminal that had a status line. JLine 4.5 marks the terminal closed and then asks
+     * the status line to erase itself, which fails; the status line is already blank by then.
+     */
+    static void close(Terminal terminal) throws IOException {
+        try {
+            terminal.close();
+        } catch (IllegalStateException e) {
+            // See above: nothing is left to clean up.
         }
     }
 }

@@ -85,6 +85,39 @@ class CheckWithPluginsTest {
     }
 
     @Test
+    void aPluginWhosePreflightThrowsIsNotReadyAndNamedWithoutAStackTrace() throws Exception {
+        Path fragile = Files.createDirectories(home.resolve("fragile"));
+        PluginJarBuilder.jar("fragile.jar").version("0.1")
+                .source("fragile.Plugin", """
+                        package fragile;
+                        import dev.pipewright.spi.*;
+                        import java.util.*;
+                        public final class Plugin implements StagePlugin {
+                            public String namespace() { return "fragile"; }
+                            public List<StageType> stageTypes() { return List.of(new StageType() {
+                                public String name() { return "thing"; }
+                                public StageSchema schema() { return StageSchema.builder("does a thing").build(); }
+                                public Map<String, Object> run(StageContext context) { return Map.of(); }
+                            }); }
+                            public Optional<String> preflight() {
+                                throw new IllegalStateException("no config under " + Thread.currentThread().getContextClassLoader());
+                            }
+                        }
+                        """).provider("fragile.Plugin").writeTo(fragile);
+        Path file = Files.writeString(home.resolve("fragile.pipeline"), """
+                pipeline fragile {
+                  stage a { uses = fragile.thing }
+                }
+                """);
+
+        CliProcess.Result result = CliProcess.run(home, Map.of(), "check", "--preflight", "--plugins", fragile.toString(), file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo(file + ": preflight: fragile: the preflight of plugin fragile.jar 0.1 failed:"
+                + " IllegalStateException: no config under PluginClassLoader[fragile.jar]\n");
+    }
+
+    @Test
     void aBrokenPluginIsAnErrorOfTheCheckNamingItsJarAndTheOthersStillWork() throws Exception {
         Path mixed = Files.createDirectories(home.resolve("mixed"));
         Files.copy(plugins.resolve("mail-plugin.jar"), mixed.resolve("mail-plugin.jar"));

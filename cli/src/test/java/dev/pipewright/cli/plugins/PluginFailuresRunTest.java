@@ -42,7 +42,18 @@ class PluginFailuresRunTest {
                                     } catch (InterruptedException ignored) {
                                         // a badly behaved plugin: it ignores cancellation
                                     }
-                                }"""))
+                                }""")
+                        .stageType("cleans-up", """
+                                java.nio.file.Path record = context.runDirectory().resolve("cleanup.txt");
+                                context.cancellation().onCancel(() -> {
+                                    try {
+                                        java.nio.file.Files.writeString(record, String.valueOf(Thread.currentThread().getContextClassLoader()));
+                                    } catch (java.io.IOException e) {
+                                        throw new java.io.UncheckedIOException(e);
+                                    }
+                                });
+                                Thread.sleep(60_000);
+                                return Map.of();"""))
                 .writeTo(plugins);
         PluginJarBuilder.jar("steady.jar").version("2.0")
                 .plugin(plugin("steady.Plugin", "steady").stageType("ok", "return Map.of(\"result\", \"still here\");"))
@@ -61,6 +72,21 @@ class PluginFailuresRunTest {
             }
         }
         return events;
+    }
+
+    @Test
+    void cleanupCallbacksRunUnderThePluginsClassLoader() throws Exception {
+        CliProcess.Result[] result = new CliProcess.Result[1];
+        List<JsonNode> events = run("""
+                pipeline faults {
+                  stage clean { uses = flaky.cleans-up  optional = true  timeout = 500ms }
+                }
+                """, result);
+
+        assertThat(result[0].exitCode()).as(result[0].err()).isZero();
+        String runId = events.get(0).path("run").asText();
+        assertThat(home.resolve(".pipewright/runs").resolve(runId).resolve("work/cleanup.txt"))
+                .hasContent("PluginClassLoader[flaky.jar]");
     }
 
     private static JsonNode event(List<JsonNode> events, String type, String stage) {

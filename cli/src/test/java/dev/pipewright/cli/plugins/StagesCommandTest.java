@@ -22,6 +22,7 @@ class StagesCommandTest {
                 .required("city", ValueType.STRING, "the city to ask about")
                 .optional("units", ValueType.STRING, "metric", "metric or imperial")
                 .optional("wait", ValueType.DURATION, java.time.Duration.ofSeconds(90), "how long to wait for the answer")
+                .optional("headers", ValueType.MAP, Map.of(), "extra request headers")
                 .output("temperature", ValueType.NUMBER, "degrees in the chosen units")
                 .build()""";
 
@@ -62,6 +63,7 @@ class StagesCommandTest {
                 .containsPattern("city +string +yes +- +the city to ask about")
                 .containsPattern("units +string +no +\"metric\" +metric or imperial")
                 .containsPattern("wait +duration +no +1m30s +how long to wait for the answer")
+                .containsPattern("headers +map +no +\\{} +extra request headers")
                 .containsPattern("temperature +number +degrees in the chosen units");
     }
 

@@ -74,7 +74,7 @@ final class ArgumentChecker {
                 if (!LiteralTypes.fits(actual, parameter.get().type())) {
                     report.accept(Diagnostic.error(value.span(), "argument `" + entry.key() + "` of `" + type + "` takes "
                             + LiteralTypes.article(parameter.get().type()) + ", not " + LiteralTypes.describe(value),
-                            parameter.get().description().isBlank() ? null : entry.key() + ": " + parameter.get().description()));
+                            "`pipewright stages " + type + "` describes its arguments"));
                 }
             });
         }
@@ -85,8 +85,8 @@ final class ArgumentChecker {
             if (parameter.required() && given.stream().noneMatch(e -> e.key().equals(parameter.name()))) {
                 report.accept(Diagnostic.error(where, "stage `" + stage.name().value() + "` misses the argument `"
                         + parameter.name() + "` that `" + type + "` requires",
-                        "add `with { " + parameter.name() + " = ... }`"
-                                + (parameter.description().isBlank() ? "" : ": " + parameter.description())));
+                        "add `with { " + parameter.name() + " = ... }`; `pipewright stages " + type
+                                + "` describes its arguments"));
             }
         }
     }

@@ -78,7 +78,8 @@ final class ExecStage implements StageType {
                     + " (check that it is installed and on the PATH)");
         }
         StdoutTail tail = new StdoutTail(STDOUT_LIMIT);
-        try (Cancellation.Registration kill = cancellation.onCancel(() -> ProcessTree.kill(process))) {
+        try (Cancellation.Registration kill = cancellation.onCancel(
+                () -> context.log().stderr("pipewright: cancelled: killed " + ProcessTree.kill(process)))) {
             process.getOutputStream().close();
             Thread out = pump(process.getInputStream(), line -> {
                 tail.add(line);

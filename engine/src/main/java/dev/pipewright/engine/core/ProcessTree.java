@@ -34,8 +34,10 @@ final class ProcessTree {
     /**
      * Kills {@code process}, its process group (when it leads one) and every descendant, at once
      * and without asking: cancellation has already waited long enough.
+     *
+     * @return what was killed, for the stage's output: {@code process 1234 and 2 descendants}
      */
-    static void kill(Process process) {
+    static String kill(Process process) {
         List<ProcessHandle> tree = new ArrayList<>();
         process.descendants().forEach(tree::add);
         if (SETSID != null && KILL != null) {
@@ -45,6 +47,8 @@ final class ProcessTree {
             handle.destroyForcibly();
         }
         process.destroyForcibly();
+        return "process " + process.pid() + (tree.isEmpty() ? "" : " and " + tree.size() + " descendant"
+                + (tree.size() == 1 ? "" : "s")) + (SETSID != null && KILL != null ? " (and its process group)" : "");
     }
 
     /** {@code kill -KILL -PID}: the whole group, including members whose parents are gone. */

@@ -1,5 +1,6 @@
 package dev.pipewright.engine.core;
 
+import dev.pipewright.engine.run.NonBlocking;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
@@ -7,7 +8,7 @@ import dev.pipewright.spi.ValueType;
 import java.util.Map;
 
 /** {@code core.sleep}: waits; cancelled at once by the interrupt. */
-final class SleepStage implements StageType {
+final class SleepStage implements StageType, NonBlocking {
 
     private static final StageSchema SCHEMA = StageSchema.builder("Waits for a while")
             .required("duration", ValueType.DURATION, "how long to wait")

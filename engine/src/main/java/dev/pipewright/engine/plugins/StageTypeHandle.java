@@ -64,15 +64,10 @@ public final class StageTypeHandle implements StageType {
         return delegate;
     }
 
-    /** The plugin's class loader. */
-    public ClassLoader classLoader() {
-        return loader;
-    }
-
     /**
      * Makes the plugin's class loader the thread's context class loader until closed. {@link #run}
-     * does this itself; use it for other plugin code the engine calls, such as the cleanup
-     * callbacks a stage registered with its {@code Cancellation}.
+     * does this itself, and also for the cleanup callbacks the attempt registers with its
+     * {@code Cancellation}; use it for any other plugin code the engine calls.
      */
     public ContextClassLoader enterPlugin() {
         return ContextClassLoader.use(loader);
@@ -93,8 +88,10 @@ public final class StageTypeHandle implements StageType {
 
     @Override
     public Map<String, Object> run(StageContext context) throws StageFailure, InterruptedException {
+        // Built-ins share the engine's loader, and core.pipeline needs the engine's own context.
+        StageContext seen = plugin.builtIn() ? context : new PluginStageContext(context, loader);
         try (ContextClassLoader ignored = enterPlugin()) {
-            return delegate.run(context);
+            return delegate.run(seen);
         } catch (StageFailure failure) {
             if (plugin.builtIn()) {
                 throw failure;

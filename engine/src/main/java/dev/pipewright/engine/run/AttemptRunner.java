@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,19 +33,26 @@ final class AttemptRunner {
     static Outcome run(RunServices services, StageType type, AttemptContext context, CancelScope scope,
             Duration timeout) throws InterruptedException {
         CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        if (runsInline(type)) {
-            attempt(type, context, scope, result);
-            return result.isCompletedExceptionally() ? failure(type, context, result)
-                    : new Outcome(outputsOf(result), null, false, false, null);
-        }
-        services.threads.execute(() -> attempt(type, context, scope, result));
-
-        waitFor(result, scope, timeout, context.stageName());
-        CancelReason reason = scope.reason();
         boolean abandoned = false;
-        if (reason != null && !result.isDone()) {
-            abandoned = !awaitGrace(services, result);
+        if (runsInline(type)) {
+            // The scheduling thread runs it; a timeout interrupts that thread through the scope.
+            ScheduledFuture<?> timer = timeout == null ? null : services.timers.schedule(
+                    () -> scope.cancel(timedOut(context.stageName(), timeout)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                attempt(type, context, scope, result);
+            } finally {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+            }
+        } else {
+            services.threads.execute(() -> attempt(type, context, scope, result));
+            waitFor(result, scope, timeout, context.stageName());
+            if (scope.reason() != null && !result.isDone()) {
+                abandoned = !awaitGrace(services, result);
+            }
         }
+        CancelReason reason = scope.reason();
         if (result.isDone() && !result.isCompletedExceptionally()) {
             return new Outcome(outputsOf(result), null, false, false, null);
         }
@@ -98,9 +106,13 @@ final class AttemptRunner {
         } catch (ExecutionException e) {
             // The attempt threw: read below.
         } catch (TimeoutException e) {
-            scope.cancel(new CancelReason(CancelReason.Kind.STAGE_TIMEOUT,
-                    "stage `" + stageName + "` timed out after " + Values.duration(timeout)));
+            scope.cancel(timedOut(stageName, timeout));
         }
+    }
+
+    private static CancelReason timedOut(String stageName, Duration timeout) {
+        return new CancelReason(CancelReason.Kind.STAGE_TIMEOUT,
+                "stage `" + stageName + "` timed out after " + Values.duration(timeout));
     }
 
     /** @return whether the attempt ended within the grace period */

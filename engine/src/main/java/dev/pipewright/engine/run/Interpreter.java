@@ -35,6 +35,9 @@ import java.util.function.Function;
  */
 final class Interpreter {
 
+    /** The bound of parallel blocks without {@code max} and of for-each, when the pipeline sets no {@code max-parallel}. */
+    static final int DEFAULT_MAX_PARALLEL = 8;
+
     private final RunServices services;
     private final PipelineFile file;
     private final Pipeline pipeline;
@@ -69,13 +72,13 @@ final class Interpreter {
         for (Block block : pipeline.body()) {
             List<Block.Stage> stages = block instanceof Block.Parallel p ? p.stages() : List.of((Block.Stage) block);
             for (Block.Stage stage : stages) {
-                StageSlot slot = new StageSlot(stage, index++, false);
+                StageSlot slot = new StageSlot(stage, index++);
                 slots.put(slot.name(), slot);
                 bodySlots.add(slot);
             }
         }
         for (Block.Stage stage : pipeline.finallyBlock().map(Finally::stages).orElse(List.of())) {
-            StageSlot slot = new StageSlot(stage, index++, true);
+            StageSlot slot = new StageSlot(stage, index++);
             slots.put(slot.name(), slot);
         }
         for (String secret : SecretReferences.in(pipeline)) {
@@ -255,8 +258,6 @@ final class Interpreter {
         return pipeline.setting("max-parallel").filter(Expr.NumberLit.class::isInstance)
                 .map(e -> ((Expr.NumberLit) e).value().intValue()).filter(n -> n > 0).orElse(DEFAULT_MAX_PARALLEL);
     }
-
-    static final int DEFAULT_MAX_PARALLEL = 8;
 
     private void runParallel(Block.Parallel block) {
         int max = block.setting("max").filter(Expr.NumberLit.class::isInstance)

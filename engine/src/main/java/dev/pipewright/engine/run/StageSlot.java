@@ -12,13 +12,11 @@ final class StageSlot {
 
     final Block.Stage stage;
     final int index;
-    final boolean inFinally;
     private volatile StageResult result;
 
-    StageSlot(Block.Stage stage, int index, boolean inFinally) {
+    StageSlot(Block.Stage stage, int index) {
         this.stage = stage;
         this.index = index;
-        this.inFinally = inFinally;
     }
 
     String name() {

@@ -36,6 +36,9 @@ class CancellationTest {
         StageFailed failed = run.only(StageFailed.class, "hang");
         assertThat(failed.timedOut()).isTrue();
         assertThat(failed.error()).isEqualTo("stage `hang` timed out after 1s");
+        long shell = Pids.read(dir.resolve("shell.pid"));
+        assertThat(run.logLines("hang")).as("what was stopped is recorded")
+                .anyMatch(line -> line.startsWith("pipewright: cancelled: killed process " + shell));
         Pids.awaitGone(Pids.read(dir.resolve("shell.pid")), Pids.read(dir.resolve("child.pid")),
                 Pids.read(dir.resolve("orphan.pid")));
     }

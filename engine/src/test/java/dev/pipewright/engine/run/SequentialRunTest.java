@@ -81,7 +81,7 @@ class SequentialRunTest {
                     with {
                       color   = env.PW_TEST_COLOR ?? "red"
                       missing = env.PW_TEST_NOT_SET ?? "fallback"
-                      line    = "${run.id} on ${env.PW_TEST_COLOR}"
+                      line    = "${pipeline.name} on ${env.PW_TEST_COLOR}"
                       same    = 1 == 1.0
                     }
                   }
@@ -90,7 +90,7 @@ class SequentialRunTest {
 
         assertThat(run.only(StageCompleted.class, "pick").outputs())
                 .containsEntry("color", "blue").containsEntry("missing", "fallback")
-                .containsEntry("line", run.handle().runId() + " on blue").containsEntry("same", true);
+                .containsEntry("line", "values on blue").containsEntry("same", true);
     }
 
     @Test

@@ -16,7 +16,7 @@ public final class ContainerLabels {
     public static final String STAGE = "pipewright.stage";
     /** The pipeline the run belongs to; for people reading {@code docker ps}. */
     public static final String PIPELINE = "pipewright.pipeline";
-    /** Present, with value {@code true}, on containers started with {@code keep = true}. */
+    /** {@code true} on containers started with {@code keep = true}, {@code false} on the others. */
     public static final String KEEP = "pipewright.keep";
 
     private ContainerLabels() {
@@ -28,9 +28,9 @@ public final class ContainerLabels {
         labels.put(RUN, context.runId());
         labels.put(STAGE, context.stageName());
         labels.put(PIPELINE, context.pipelineName());
-        if (keep) {
-            labels.put(KEEP, "true");
-        }
+        // Always written: an image made by docker.commit carries its container's labels, and a
+        // container inherits its image's, so an unset label could read as a kept source's "true".
+        labels.put(KEEP, Boolean.toString(keep));
         return labels;
     }
 

@@ -12,7 +12,7 @@ final class RemoveStage extends DockerStageType {
 
     RemoveStage(DockerEngine engine) {
         super(engine, "remove", StageSchema.builder("Remove a container")
-                .required("container", ValueType.STRING, "Id or name of the container; null or a container that is not there is not an error, so `finally` blocks can use it whatever happened before.")
+                .optional("container", ValueType.STRING, null, "Id or name of the container; null (a stage that never started it) or a container that is not there is not an error, so `finally` blocks can use it whatever happened before.")
                 .optional("force", ValueType.BOOL, true, "Kill the container first if it is running.")
                 .output("removed", ValueType.BOOL, "Whether the container was there and was removed.")
                 .build());

@@ -138,6 +138,21 @@ class ContainerStagesTest {
     }
 
     @Test
+    void aContainerFromAnImageCommittedFromAKeptContainerIsNotKept() throws Exception {
+        Outcome kept = attempt("start", "kept", Map.of("image", TestDocker.IMAGE, "keep", true, "network", "none"));
+        String tag = TestDocker.newImageName();
+        images.add(tag);
+        attempt("commit", "commit", Map.of("container", kept.outputs().get("container"), "tag", tag));
+
+        Outcome child = attempt("start", "child", Map.of("image", tag, "network", "none"));
+        TestDocker.plugin().runEnded(runId);
+
+        assertThat(TestDocker.containersOfRun(runId)).extracting(c -> c.getId())
+                .containsExactly((String) kept.outputs().get("container"))
+                .doesNotContain((String) child.outputs().get("container"));
+    }
+
+    @Test
     void commitRejectsAChangeItCannotApply() throws Exception {
         Outcome outcome = attempt("commit", "commit", Map.of("container", container, "tag", TestDocker.newImageName(),
                 "changes", List.of("ENTRYPOINT [\"sh\"]")));

@@ -36,7 +36,9 @@ import org.eclipse.jgit.transport.URIish;
  * that command checks out nothing, silently, when the ref does not exist, and fetches every
  * branch for a shallow clone where git fetches one.
  *
- * <p>Whatever ends the clone early (a failure, a timeout, Ctrl-C) removes what it created.
+ * <p>Whatever ends the clone early (a failure, a timeout, Ctrl-C) removes what it created. JGit
+ * polls the cancellation through {@link JGitProgress} between objects and files, on a
+ * {@link JGitWorker} thread.
  */
 final class Cloner {
 
@@ -64,8 +66,15 @@ final class Cloner {
 
     Result run() throws StageFailure, InterruptedException {
         JGitSettings.ensureInstalled();
+        TargetDirectory target = TargetDirectory.claim(request.into(), request.remote().url());
+        // If JGit is stuck in a read, clean up without it; it discards again if it ever wakes up.
+        return JGitWorker.run("git.clone " + request.remote().url(), cancellation,
+                () -> cloneClaimed(target), target::discard);
+    }
+
+    /** The clone itself, on the worker thread; removes what it created unless it completes. */
+    private Result cloneClaimed(TargetDirectory target) throws StageFailure, InterruptedException {
         Remote remote = request.remote();
-        TargetDirectory target = TargetDirectory.claim(request.into(), remote.url());
         boolean complete = false;
         try (Repository repository = Git.init().setDirectory(target.path().toFile()).call().getRepository()) {
             Result result = cloneInto(repository, target.path());

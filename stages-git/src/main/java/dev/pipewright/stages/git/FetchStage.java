@@ -55,44 +55,51 @@ final class FetchStage implements StageType {
         Arguments args = context.arguments();
         Path workTree = context.resolvePath(args.string("repo"));
         String remoteName = args.string("remote");
-        String ref = args.string("ref");
         try (Repository repository = LocalRepository.open(workTree, "git.fetch")) {
             RemoteConfig config = remoteConfig(repository, remoteName, workTree);
             Remote remote = Remote.of(config.getURIs().get(0).toString(), args.string("username"), args.string("password"));
             JGitProgress progress = new JGitProgress(context.progress(), context.cancellation(), remote.redactor());
-            try {
-                List<RefSpec> specs = new ArrayList<>(config.getFetchRefSpecs());
-                if (ref != null) {
-                    // The ref may lie outside the configured refspecs (a single-branch or shallow clone).
-                    Map<String, Ref> advertised = Git.lsRemoteRepository().setRemote(remote.url())
-                            .setCredentialsProvider(remote.credentials()).callAsMap();
-                    RefTarget target = RefTarget.find(advertised, ref);
-                    if (target == null) {
-                        throw GitFailures.refNotFound(remote.url(), ref);
-                    }
-                    if (target.isBranch()) {
-                        specs.add(new RefSpec("+" + target.remoteName() + ":" + Constants.R_REMOTES + remoteName + "/" + target.branch()));
-                    } else if (target.isTag()) {
-                        specs.add(new RefSpec("+" + target.remoteName() + ":" + target.remoteName()));
-                    }
+            return JGitWorker.run("git.fetch " + remote.url(), context.cancellation(),
+                    () -> fetch(context, repository, remoteName, config, remote, progress, workTree), () -> { });
+        }
+    }
+
+    private static Map<String, Object> fetch(StageContext context, Repository repository, String remoteName,
+            RemoteConfig config, Remote remote, JGitProgress progress, Path workTree)
+            throws StageFailure, InterruptedException {
+        String ref = context.arguments().string("ref");
+        try {
+            List<RefSpec> specs = new ArrayList<>(config.getFetchRefSpecs());
+            if (ref != null) {
+                // The ref may lie outside the configured refspecs (a single-branch or shallow clone).
+                Map<String, Ref> advertised = Git.lsRemoteRepository().setRemote(remote.url())
+                        .setCredentialsProvider(remote.credentials()).callAsMap();
+                RefTarget target = RefTarget.find(advertised, ref);
+                if (target == null) {
+                    throw GitFailures.refNotFound(remote.url(), ref);
                 }
-                FetchResult fetched = Git.wrap(repository).fetch()
-                        .setRemote(remoteName)
-                        .setRefSpecs(specs)
-                        .setTagOpt(TagOpt.AUTO_FOLLOW)
-                        .setCredentialsProvider(remote.credentials())
-                        .setProgressMonitor(progress)
-                        .call();
-                String commit = commitAfterFetch(repository, fetched, remote, ref);
-                context.log().stdout(remote.redactor().mask("fetched " + remote.url() + " into " + workTree
-                        + ": " + GitFailures.refPhrase(ref) + " is at " + commit));
-                Map<String, Object> outputs = new HashMap<>();
-                outputs.put("commit", commit);
-                return outputs;
-            } catch (GitAPIException | IOException | RuntimeException e) {
-                context.cancellation().throwIfCancelled();
-                throw GitFailures.remote(e, remote.url(), ref, remote.redactor());
+                if (target.isBranch()) {
+                    specs.add(new RefSpec("+" + target.remoteName() + ":" + Constants.R_REMOTES + remoteName + "/" + target.branch()));
+                } else if (target.isTag()) {
+                    specs.add(new RefSpec("+" + target.remoteName() + ":" + target.remoteName()));
+                }
             }
+            FetchResult fetched = Git.wrap(repository).fetch()
+                    .setRemote(remoteName)
+                    .setRefSpecs(specs)
+                    .setTagOpt(TagOpt.AUTO_FOLLOW)
+                    .setCredentialsProvider(remote.credentials())
+                    .setProgressMonitor(progress)
+                    .call();
+            String commit = commitAfterFetch(repository, fetched, remote, ref);
+            context.log().stdout(remote.redactor().mask("fetched " + remote.url() + " into " + workTree
+                    + ": " + GitFailures.refPhrase(ref) + " is at " + commit));
+            Map<String, Object> outputs = new HashMap<>();
+            outputs.put("commit", commit);
+            return outputs;
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            context.cancellation().throwIfCancelled();
+            throw GitFailures.remote(e, remote.url(), ref, remote.redactor());
         }
     }
 

@@ -112,6 +112,27 @@ class CloneStageTest {
     }
 
     @Test
+    void shallowCloneOfACommitByIdOverGitDaemon() throws Exception {
+        String second = git(sample, "rev-parse", "v2^{commit}");
+
+        Map<String, Object> outputs = clone(args("url", daemon.url("sample.git"), "into", "app", "ref", second, "depth", 1L)).run();
+
+        assertThat(outputs).containsEntry("commit", second).containsEntry("branch", null);
+        assertThat(git(work.resolve("app"), "rev-list", "--count", "HEAD")).isEqualTo("1");
+    }
+
+    @Test
+    void shallowCloneOfAnAbbreviatedCommitIdAsksForTheFullId() {
+        String abbreviated = git(sample, "rev-parse", "--short", "v2^{commit}");
+
+        assertThatThrownBy(clone(args("url", sample.toString(), "into", "app", "ref", abbreviated, "depth", 1L))::run)
+                .isInstanceOf(StageFailure.class)
+                .hasMessage("ref `" + abbreviated + "` of " + sample + " is an abbreviated commit id, which a shallow"
+                        + " clone cannot fetch; give all 40 hex digits or drop `depth`");
+        assertThat(work.resolve("app")).doesNotExist();
+    }
+
+    @Test
     void clonesSubmodulesWhenAsked() throws Exception {
         Path library = GitCli.sampleRepository(work, "library");
         Path parentWork = Files.createDirectories(work.resolve("parent-work"));
