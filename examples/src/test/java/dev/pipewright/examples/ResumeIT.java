@@ -122,6 +122,34 @@ class ResumeIT {
     }
 
     @Test
+    void theHabitatBuildExampleResumedAfterAFailingSetupCommandSkipsTheStagesBeforeItsContainer() throws Exception {
+        requireDocker();
+        String tag = "local/pipewright-resume-example-" + suffix;
+        images.add(tag);
+        images.add(tag + "-base");
+        String example = Cli.example("habitat-build.pipeline").toString();
+        Cli.Result failed = cli().run("run", "--output", "plain", example, "-p", "tag=" + tag,
+                "-p", "setup=echo 'make: *** [setup] Error 2' >&2; exit 2");
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.stdout()).contains("✖ run-setup failed");
+        String first = runIds().get(0);
+
+        Cli.Result resumed = cli().run("run", "--output", "plain", "--resume", example, "-p", "tag=" + tag);
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        for (String before : List.of("check-base-image", "build-base-image", "prepare-workspace",
+                "make-demo-repositories", "demo-repositories", "clone-repositories[0]", "clone-repositories[1]")) {
+            assertThat(resumed.stdout()).contains("↺ " + before + " reused from run " + first);
+        }
+        assertThat(resumed.stdout()).contains("✔ run-setup").contains("✔ commit-image");
+        Cli.Result explained = cli().run("explain", "latest");
+        assertThat(explained.stdout())
+                .contains("run-setup ", "ran again because ")
+                .containsPattern("start-build-container +ran again because its output from run " + first
+                        + " is no longer valid: container [0-9a-f]{12} no longer exists");
+    }
+
+    @Test
     void aRemovedImageInvalidatesItsStage() throws Exception {
         requireDocker();
         Path context = Files.createDirectories(work.resolve("context"));

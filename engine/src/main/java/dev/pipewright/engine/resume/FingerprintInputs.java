@@ -1,7 +1,6 @@
 package dev.pipewright.engine.resume;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,8 +67,7 @@ public record FingerprintInputs(String stageType, String typeVersion, List<Input
         for (Input read : reads) {
             text.append("read\t").append(read.name()).append('\t').append(read.digest()).append('\n');
         }
-        MessageDigest sha256 = ValueDigester.sha256();
-        return Fingerprint.of(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return Fingerprint.of(ValueDigester.sha256ForThisThread().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -177,7 +177,8 @@ public final class ResumeSession implements AutoCloseable {
         if (!key.isElement()) {
             producers.put(key.stage(), fingerprint);
         }
-        if (!masker.apply(outputs.toString()).equals(outputs.toString())) {
+        String text = outputs.toString();
+        if (!masker.apply(text).equals(text)) {
             log.secretOutputs(key);
         }
     }

@@ -24,7 +24,14 @@ import java.util.function.UnaryOperator;
  */
 public final class ValueDigester {
 
-    private final MessageDigest salted;
+    /**
+     * One SHA-256 per thread, reused: {@code MessageDigest.getInstance} (a provider lookup) and
+     * cloning a salted digest both showed in profiles of runs of many small stages. {@code digest}
+     * resets it, so it is ready for the next use.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ValueDigester::sha256);
+
+    private final byte[] salt;
     private final UnaryOperator<String> normalizer;
 
     /**
@@ -34,17 +41,16 @@ public final class ValueDigester {
      *     {@link RunPlaceholders})
      */
     public ValueDigester(byte[] salt, UnaryOperator<String> normalizer) {
-        Objects.requireNonNull(salt, "salt is null");
+        this.salt = Objects.requireNonNull(salt, "salt is null").clone();
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer is null");
-        this.salted = sha256();
-        salted.update(salt);
     }
 
     /** The hex digest of {@code value}'s canonical form. */
     public String digest(Object value) {
         StringBuilder canonical = new StringBuilder(64);
         append(value, canonical);
-        MessageDigest digest = copy();
+        MessageDigest digest = sha256ForThisThread();
+        digest.update(salt);
         return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -109,12 +115,14 @@ public final class ValueDigester {
         return exact.signum() == 0 ? "0" : exact.stripTrailingZeros().toPlainString();
     }
 
-    private MessageDigest copy() {
-        try {
-            return (MessageDigest) salted.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 of this JDK cannot be cloned", e);
-        }
+    /**
+     * This thread's SHA-256, reset. Use it for one digest, without calling anything that may use
+     * it too in between.
+     */
+    static MessageDigest sha256ForThisThread() {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest;
     }
 
     static MessageDigest sha256() {
