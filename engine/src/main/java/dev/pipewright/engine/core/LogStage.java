@@ -38,10 +38,4 @@ final class LogStage implements StageType, NonBlocking {
         }
         return Map.of();
     }
-
-    /** Its outputs are a function of its arguments, and running it again changes nothing later stages see. */
-    @Override
-    public boolean pure() {
-        return true;
-    }
 }

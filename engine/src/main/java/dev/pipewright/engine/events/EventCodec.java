@@ -138,6 +138,16 @@ public final class EventCodec {
             writeValue(e.params(), json);
             json.writeNumberField("pid", e.pid());
             writeNullableString(json, "host", e.host());
+            if (!e.stages().isEmpty()) {
+                json.writeArrayFieldStart("stages");
+                for (RunEvent.PlannedStage stage : e.stages()) {
+                    json.writeStartObject();
+                    json.writeStringField("name", stage.name());
+                    writeNullableString(json, "type", stage.type());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
         } else if (event instanceof StageStarted e) {
             json.writeStringField("stage", e.stage());
             json.writeNumberField("index", e.index());
@@ -271,7 +281,7 @@ public final class EventCodec {
                 f.string("parent", false));
         return switch (type) {
             case "pipeline:start" -> new PipelineStarted(header, f.integer("totalStages"), f.map("params"),
-                    f.longValue("pid"), f.string("host", false));
+                    f.longValue("pid"), f.string("host", false), f.plannedStages());
             case "stage:start" -> new StageStarted(header, f.string("stage", true), f.integer("index"),
                     f.integer("attempt"), f.decimal("progress"));
             case "stage:progress" -> new StageProgressed(header, f.string("stage", true), f.nullableDecimal("fraction"),
@@ -370,6 +380,19 @@ public final class EventCodec {
                 throw new MalformedEventException("field `" + name + "` is not an object: " + value);
             }
             return (Map<String, Object>) converted;
+        }
+
+        /** The {@code stages} of a {@code pipeline:start}; empty in logs written before it existed. */
+        List<RunEvent.PlannedStage> plannedStages() {
+            JsonNode list = node.get("stages");
+            List<RunEvent.PlannedStage> stages = new ArrayList<>();
+            if (list != null && list.isArray()) {
+                for (JsonNode stage : list) {
+                    Fields s = new Fields(stage);
+                    stages.add(new RunEvent.PlannedStage(s.string("name", true), s.string("type", false)));
+                }
+            }
+            return stages;
         }
 
         Metrics metrics() {

@@ -2,6 +2,7 @@ package dev.pipewright.engine.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,11 +41,29 @@ public sealed interface RunEvent {
         Metrics metrics();
     }
 
-    record PipelineStarted(EventHeader header, int totalStages, Map<String, Object> params, long pid, String host)
+    /**
+     * @param stages every stage of the pipeline (body, then finally) with its stage type, so that
+     *     listeners know the stages that have not started yet
+     */
+    record PipelineStarted(
+            EventHeader header, int totalStages, Map<String, Object> params, long pid, String host, List<PlannedStage> stages)
             implements RunEvent {
+        public PipelineStarted {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+
+        /** A start event that does not list the stages (as written by tests and older logs). */
+        public PipelineStarted(EventHeader header, int totalStages, Map<String, Object> params, long pid, String host) {
+            this(header, totalStages, params, pid, host, List.of());
+        }
+
         public String type() {
             return "pipeline:start";
         }
+    }
+
+    /** A stage as planned when the run starts: its name and its stage type ({@code docker.build}). */
+    record PlannedStage(String name, String type) {
     }
 
     /** @param progress the share of the run's stages that have ended, 0..1 */

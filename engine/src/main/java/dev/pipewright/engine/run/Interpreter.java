@@ -45,6 +45,8 @@ final class Interpreter {
     private final Path baseDirectory;
     private final Map<String, Object> paramValues;
     private final Map<String, StageSlot> slots = new HashMap<>();
+    /** Every stage with its type, in index order, as {@code pipeline:start} announces them. */
+    private final List<RunEvent.PlannedStage> plan;
     private final List<StageSlot> bodySlots = new ArrayList<>();
     private final AtomicInteger ended = new AtomicInteger();
     private final AtomicInteger succeeded = new AtomicInteger();
@@ -81,6 +83,8 @@ final class Interpreter {
             StageSlot slot = new StageSlot(stage, index++);
             slots.put(slot.name(), slot);
         }
+        this.plan = slots.values().stream().sorted(java.util.Comparator.comparingInt(s -> s.index))
+                .map(s -> new RunEvent.PlannedStage(s.name(), s.stage.uses().orElse(null))).toList();
         for (String secret : SecretReferences.in(pipeline)) {
             services.masker.register(services.env.get(secret));
         }
@@ -191,7 +195,7 @@ final class Interpreter {
     Ending run() {
         Instant start = Instant.now();
         emit(h -> new RunEvent.PipelineStarted(h, totalStages(), services.masker.maskMap(paramValues),
-                ProcessHandle.current().pid(), Host.name()));
+                ProcessHandle.current().pid(), Host.name(), plan));
         ScheduledFuture<?> timeout = scheduleTimeout();
         try {
             for (Block block : pipeline.body()) {

@@ -81,6 +81,10 @@ public final class RunProjection {
             params = e.params() == null ? Map.of() : e.params();
             pid = e.pid();
             host = e.host();
+            // Announced stages are listed (pending) before they start, with their types.
+            for (RunEvent.PlannedStage planned : e.stages()) {
+                stage(planned.name()).type = planned.type();
+            }
         } else if (event instanceof PipelineCompleted e) {
             end(RunStatus.SUCCEEDED, e.time(), e.duration(), null);
             progress = 1.0;
@@ -93,7 +97,11 @@ public final class RunProjection {
     }
 
     private void applyNested(RunEvent event) {
-        if (event instanceof RunEvent.StageEvent e) {
+        if (event instanceof PipelineStarted e) {
+            for (RunEvent.PlannedStage planned : e.stages()) {
+                stage(e.header().parent() + "/" + planned.name()).type = planned.type();
+            }
+        } else if (event instanceof RunEvent.StageEvent e) {
             String parent = event.header().parent();
             applyToStage(stage(parent + "/" + e.stage()), e);
             if (e instanceof StageLogged logged) {
@@ -144,7 +152,18 @@ public final class RunProjection {
     }
 
     private MutableStage stage(String name) {
-        return stages.computeIfAbsent(name, MutableStage::new);
+        return stages.computeIfAbsent(name, this::newStage);
+    }
+
+    /** A {@code for-each} element ({@code clone[2]}) has the type of its stage ({@code clone}). */
+    private MutableStage newStage(String name) {
+        MutableStage stage = new MutableStage(name);
+        int bracket = name.endsWith("]") ? name.lastIndexOf('[') : -1;
+        MutableStage whole = bracket > 0 ? stages.get(name.substring(0, bracket)) : null;
+        if (whole != null) {
+            stage.type = whole.type;
+        }
+        return stage;
     }
 
     private void stageEnded() {
@@ -200,6 +219,7 @@ public final class RunProjection {
 
     private static final class MutableStage {
         final String name;
+        String type;
         StageStatus status = StageStatus.PENDING;
         int attempts;
         Instant started;
@@ -235,7 +255,7 @@ public final class RunProjection {
         }
 
         StageState snapshot() {
-            return new StageState(name, null, status, attempts, fraction, started, finished, duration, error, outputs,
+            return new StageState(name, type, status, attempts, fraction, started, finished, duration, error, outputs,
                     logs.toList());
         }
     }

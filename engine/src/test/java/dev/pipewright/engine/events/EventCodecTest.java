@@ -47,6 +47,8 @@ class EventCodecTest {
         params.put("repos", List.of(Map.of("url", "git://x"), "plain"));
         return Stream.of(
                 new PipelineStarted(HEADER, 5, params, 4242L, "builder-1"),
+                new PipelineStarted(HEADER, 2, Map.of(), 1L, "builder-1", List.of(
+                        new RunEvent.PlannedStage("check", "docker.image-exists"), new RunEvent.PlannedStage("odd", null))),
                 new StageStarted(HEADER, "build", 1, 2, 0.4),
                 new StageProgressed(HEADER, "clone", 0.25, "Receiving objects"),
                 new StageProgressed(NESTED, "clone", null, null),

@@ -72,7 +72,11 @@ class QueryExecutorTest {
                   "stages": [
                     {"name": "check-base-image", "status": "succeeded", "duration": 45},
                     {"name": "pull-base-image", "status": "succeeded", "duration": 6210},
-                    {"name": "clone-repositories", "status": "running", "duration": 3650}]}}
+                    {"name": "clone-repositories", "status": "running", "duration": 3650},
+                    {"name": "lint", "status": "pending", "duration": null},
+                    {"name": "audit", "status": "pending", "duration": null},
+                    {"name": "verify-image", "status": "pending", "duration": null},
+                    {"name": "cleanup", "status": "pending", "duration": null}]}}
                 """);
         assertThat(answer.toString()).isEqualTo(expected.toString());
         assertThat(fieldNames(answer.get("pipeline"))).containsExactly("state", "progress", "currentStage", "stages");
@@ -124,7 +128,7 @@ class QueryExecutorTest {
 
         JsonNode pull = stages.get(1);
         assertThat(pull.get("name").asText()).isEqualTo("pull-base-image");
-        assertThat(pull.get("type").isNull()).as("the events do not name stage types").isTrue();
+        assertThat(pull.get("type").asText()).as("announced by pipeline:start").isEqualTo("docker.pull");
         assertThat(pull.get("status").asText()).isEqualTo("succeeded");
         assertThat(pull.get("attempts").asInt()).isEqualTo(2);
         assertThat(pull.get("progress").asDouble()).isEqualTo(1.0);

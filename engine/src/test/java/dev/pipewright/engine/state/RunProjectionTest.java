@@ -68,6 +68,18 @@ class RunProjectionTest {
     }
 
     @Test
+    void announcedStagesArePendingWithTheirTypesBeforeTheyStart() {
+        apply(new PipelineStarted(at(), 2, Map.of(), 4242, "builder", List.of(
+                new RunEvent.PlannedStage("check", "docker.image-exists"), new RunEvent.PlannedStage("clone", "git.clone"))));
+        RunState run = apply(new StageStarted(at(), "clone[0]", 1, 1, 0.0));
+
+        assertThat(run.stages()).extracting(StageState::name, StageState::type, StageState::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("check", "docker.image-exists", StageStatus.PENDING),
+                org.assertj.core.groups.Tuple.tuple("clone", "git.clone", StageStatus.PENDING),
+                org.assertj.core.groups.Tuple.tuple("clone[0]", "git.clone", StageStatus.RUNNING));
+    }
+
+    @Test
     void stageStartMakesItTheCurrentStage() {
         started();
         RunState run = apply(new StageStarted(at(), "build", 0, 1, 0.0));

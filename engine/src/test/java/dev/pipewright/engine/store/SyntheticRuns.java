@@ -67,7 +67,14 @@ public final class SyntheticRuns {
         params.put("base-image", "local/busybox:test");
         params.put("tag", "habitat:" + runId.substring(runId.length() - 4));
         params.put("token", "***");
-        r.add(new PipelineStarted(r.header(0), 7, params, pid, host));
+        r.add(new PipelineStarted(r.header(0), 7, params, pid, host, List.of(
+                new RunEvent.PlannedStage("check-base-image", "docker.image-exists"),
+                new RunEvent.PlannedStage("pull-base-image", "docker.pull"),
+                new RunEvent.PlannedStage("clone-repositories", "git.clone"),
+                new RunEvent.PlannedStage("lint", "core.exec"),
+                new RunEvent.PlannedStage("audit", "core.exec"),
+                new RunEvent.PlannedStage("verify-image", "docker.run"),
+                new RunEvent.PlannedStage("cleanup", "docker.remove"))));
         r.add(new StageStarted(r.header(5), "check-base-image", 0, 1, 0.0));
         r.logs("check-base-image", linesPerStage);
         r.add(new StageCompleted(r.header(40), "check-base-image", 0, Duration.ofMillis(45), 1 / 7.0,
