@@ -1,6 +1,7 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.engine.check.Validator;
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.PluginDirectories;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.grammar.ParseResult;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,7 +26,7 @@ public class ParseBench {
         int stages = Integer.parseInt(args[0]);
         String pipeline = pipeline(stages);
         String json = json(stages);
-        ClasspathCatalog catalog = ClasspathCatalog.load();
+        PluginRegistry catalog = PluginRegistry.load(PluginDirectories.none());
         ObjectMapper mapper = new ObjectMapper();
 
         int warmups = Math.max(3, 200_000 / stages);
@@ -60,7 +61,7 @@ public class ParseBench {
                 Math.max(0, peak) / 1e6);
     }
 
-    private static ParseResult check(String source, ClasspathCatalog catalog) {
+    private static ParseResult check(String source, PluginRegistry catalog) {
         return Validator.parseAndCheck("bench.pipeline", source, catalog, Optional.empty());
     }
 

@@ -1,6 +1,7 @@
 package dev.pipewright.cli.repl;
 
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.cli.PluginOptions;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ public final class ReplCommand implements Callable<Integer> {
             description = "where the command history is kept (default: <state-dir>/.pipewright/history)")
     Path history;
 
+    @CommandLine.Mixin
+    PluginOptions plugins;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,13 +34,14 @@ public final class ReplCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path historyFile = history != null ? history : stateDirectory.resolve(".pipewright").resolve("history");
         Files.createDirectories(historyFile.toAbsolutePath().getParent());
-        ClasspathCatalog catalog = ClasspathCatalog.load();
-        Terminal terminal = TerminalBuilder.builder().name("pipewright").system(true).build();
-        try {
-            catalog.problems().forEach(problem -> terminal.writer().println("pipewright: warning: " + problem));
-            return new Repl(terminal, stateDirectory, historyFile, catalog).loop();
-        } finally {
-            close(terminal);
+        // The same plugins as `run`, so runs started here clean up the same way (runEnded).
+        try (PluginRegistry catalog = plugins.load(spec.commandLine().getErr())) {
+            Terminal terminal = TerminalBuilder.builder().name("pipewright").system(true).build();
+            try {
+                return new Repl(terminal, stateDirectory, historyFile, catalog).loop();
+            } finally {
+                close(terminal);
+            }
         }
     }
 

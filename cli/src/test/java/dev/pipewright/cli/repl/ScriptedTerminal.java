@@ -2,7 +2,8 @@ package dev.pipewright.cli.repl;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.PluginDirectories;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,7 @@ import org.jline.terminal.TerminalBuilder;
  */
 final class ScriptedTerminal implements AutoCloseable {
 
-    static final ClasspathCatalog CATALOG = ClasspathCatalog.load();
+    static final PluginRegistry CATALOG = PluginRegistry.load(PluginDirectories.none());
 
     private final PipedOutputStream keys = new PipedOutputStream();
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();

@@ -1,6 +1,7 @@
 package dev.pipewright.cli.runs;
 
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.PluginDirectories;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.engine.run.PipelineRunner;
 import dev.pipewright.engine.run.RunHandle;
 import dev.pipewright.engine.run.RunRequest;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 /** Real runs of real pipeline files through the engine's runner, and commands run in-process. */
 final class RealRuns {
 
-    private static final ClasspathCatalog CATALOG = ClasspathCatalog.load();
+    private static final PluginRegistry CATALOG = PluginRegistry.load(PluginDirectories.none());
 
     private RealRuns() {
     }

@@ -32,6 +32,11 @@ public record PluginDirectories(List<PluginDirectory> directories) {
     public record PluginDirectory(Path path, String origin, boolean expected) {
     }
 
+    /** No directory: the built-in plugins of the class path only. */
+    public static PluginDirectories none() {
+        return new PluginDirectories(List.of());
+    }
+
     /** The directories named on the command line, then in the environment, then the user's own. */
     public static PluginDirectories of(List<Path> fromOptions, Map<String, String> environment, Path userHome) {
         List<PluginDirectory> result = new ArrayList<>();

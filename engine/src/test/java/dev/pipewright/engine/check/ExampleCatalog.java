@@ -1,6 +1,7 @@
 package dev.pipewright.engine.check;
 
-import dev.pipewright.engine.plugins.ClasspathCatalog;
+import dev.pipewright.engine.plugins.PluginDirectories;
+import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.engine.plugins.StageCatalog;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageSchema;
@@ -22,7 +23,7 @@ final class ExampleCatalog implements StageCatalog {
     private final Map<String, StageType> types = new TreeMap<>();
 
     ExampleCatalog() {
-        ClasspathCatalog core = ClasspathCatalog.load();
+        PluginRegistry core = PluginRegistry.load(PluginDirectories.none());
         core.qualifiedNames().forEach(name -> types.put(name, core.find(name).orElseThrow()));
         add("docker.image-exists", StageSchema.builder("Whether an image is present locally")
                 .required("image", ValueType.STRING, "the image reference")
