@@ -75,7 +75,7 @@ final class ParamValues {
         } catch (IllegalArgumentException languageSyntax) {
             if (type == ValueType.LIST || type == ValueType.MAP) {
                 try {
-                    return ParamTypes.convert(type, numbersAsLanguageValues(YAML.readValue(text, Object.class)));
+                    return ParamTypes.convert(type, YAML.readValue(text, Object.class));
                 } catch (JsonProcessingException | IllegalArgumentException notYamlEither) {
                     // fall through: the language's own message is the clearer one
                 }
@@ -127,31 +127,7 @@ final class ParamValues {
             throw new UsageException(where + "expected a map of parameter names to values, such as `tag: v1.2`");
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        map.forEach((key, value) -> values.put(String.valueOf(key), numbersAsLanguageValues(value)));
+        map.forEach((key, value) -> values.put(String.valueOf(key), value));
         return values;
-    }
-
-    /**
-     * YAML and JSON integers arrive as Integer, Long or BigInteger, at any depth; the language's
-     * integers are Long, so {@code depth = 1} in a file and {@code "depth": 1} in YAML compare equal.
-     */
-    static Object numbersAsLanguageValues(Object value) {
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof java.math.BigInteger big) {
-            return big.bitLength() < 64 ? (Object) big.longValue() : big.toString();
-        }
-        if (value instanceof List<?> list) {
-            List<Object> converted = new java.util.ArrayList<>(list.size());
-            list.forEach(item -> converted.add(numbersAsLanguageValues(item)));
-            return converted;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> converted = new LinkedHashMap<>();
-            map.forEach((key, item) -> converted.put(String.valueOf(key), numbersAsLanguageValues(item)));
-            return converted;
-        }
-        return value;
     }
 }

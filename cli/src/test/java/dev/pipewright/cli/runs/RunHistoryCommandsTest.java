@@ -95,7 +95,8 @@ class RunHistoryCommandsTest {
         assertThat(result.out()).containsPattern("compile +succeeded +\\S+ +1");
         assertThat(result.out()).containsPattern("test +failed +\\S+ +1 +.*code 4");
         assertThat(result.out()).contains("last lines of test:\n  test 1 ok\n  test 2 FAILED\n");
-        assertThat(result.out()).doesNotContain("package");
+        assertThat(result.out()).as("announced but never run").containsPattern("package +pending +- +0");
+        assertThat(result.out()).doesNotContain("last lines of package");
     }
 
     @Test
@@ -119,7 +120,8 @@ class RunHistoryCommandsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("{\"pipeline\":{\"state\":\"failed\",\"currentStage\":null,\"stages\":["
                 + "{\"name\":\"compile\",\"status\":\"succeeded\",\"attempts\":1},"
-                + "{\"name\":\"test\",\"status\":\"failed\",\"attempts\":1}]}}\n");
+                + "{\"name\":\"test\",\"status\":\"failed\",\"attempts\":1},"
+                + "{\"name\":\"package\",\"status\":\"pending\",\"attempts\":0}]}}\n");
     }
 
     @Test

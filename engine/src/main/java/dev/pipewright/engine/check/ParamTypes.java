@@ -46,9 +46,7 @@ public final class ParamTypes {
      * @throws IllegalArgumentException with a message for people when the value does not fit
      */
     public static Object convert(ValueType type, Object value) {
-        if (value instanceof Integer i) {
-            value = i.longValue();
-        }
+        value = languageValue(value);
         if (value instanceof String text && type != ValueType.STRING && type != ValueType.PATH && type != ValueType.ANY) {
             return fromText(type, text);
         }
@@ -89,6 +87,31 @@ public final class ParamTypes {
     }
 
     /** Reads a list or map written as in a pipeline file, by parsing it as a parameter's default. */
+    /**
+     * A value read from JSON or YAML as the language's values: integers arrive as Integer, Long or
+     * BigInteger at any depth, the language's integers are Long, so {@code depth = 1} in a file and
+     * {@code "depth": 1} in JSON compare equal.
+     */
+    public static Object languageValue(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof java.math.BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : big.toString();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> converted = new java.util.ArrayList<>(list.size());
+            list.forEach(item -> converted.add(languageValue(item)));
+            return converted;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> converted = new java.util.LinkedHashMap<>();
+            map.forEach((key, item) -> converted.put(String.valueOf(key), languageValue(item)));
+            return converted;
+        }
+        return value;
+    }
+
     private static Object literal(ValueType type, String text) {
         ParseResult parsed = PipelineParser.parse("-p", "pipeline p { param v = " + text + "\n}");
         Optional<Expr> expr = parsed.file().flatMap(f -> f.pipeline().params().stream().findFirst())
@@ -109,7 +132,7 @@ public final class ParamTypes {
     /** The same value written as JSON (`[{"url": "..."}]`), which people often have at hand; null when it is not JSON. */
     private static Object json(String text) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Object.class);
+            return languageValue(new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Object.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
             return null;
         }
