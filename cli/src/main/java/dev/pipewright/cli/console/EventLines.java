@@ -1,6 +1,5 @@
 package dev.pipewright.cli.console;
 
-import dev.pipewright.engine.events.RunEvent;
 import dev.pipewright.engine.events.RunEvent.PipelineStarted;
 import dev.pipewright.engine.events.RunEvent.StageCompleted;
 import dev.pipewright.engine.events.RunEvent.StageFailed;
@@ -10,6 +9,8 @@ import dev.pipewright.engine.events.RunEvent.StageRetrying;
 import dev.pipewright.engine.events.RunEvent.StageSkipped;
 import dev.pipewright.engine.events.RunEvent.StageStarted;
 import dev.pipewright.engine.events.RunEvent.StageWarned;
+import dev.pipewright.engine.events.RunEvent;
+import dev.pipewright.engine.report.HumanDuration;
 import java.util.List;
 import java.util.Locale;
 import org.jline.utils.AttributedString;
@@ -62,18 +63,18 @@ final class EventLines {
         }
         if (event instanceof StageRetrying e) {
             return List.of(line(board, ConsoleStyle.WARNING, "↻", name + " attempt " + e.attempt() + " failed: "
-                    + oneLine(e.error()) + "; retrying in " + Durations.format(e.delay())));
+                    + oneLine(e.error()) + "; retrying in " + HumanDuration.format(e.delay())));
         }
         if (event instanceof StageSkipped e) {
             return List.of(line(board, ConsoleStyle.DIM, "⤼", name + " skipped: " + e.reason()));
         }
         if (event instanceof StageCompleted e) {
-            return List.of(line(board, ConsoleStyle.OK, "✔", name + " (" + Durations.format(e.duration()) + ")"));
+            return List.of(line(board, ConsoleStyle.OK, "✔", name + " (" + HumanDuration.format(e.duration()) + ")"));
         }
         if (event instanceof RunEvent.StageCached e) {
             String from = e.fromStage().equals(e.stage()) ? "run " + e.fromRun() : e.fromStage() + " of run " + e.fromRun();
             return List.of(line(board, ConsoleStyle.CACHED, "↺", name + " reused from " + from + " (saved "
-                    + Durations.format(e.saved()) + ")"));
+                    + HumanDuration.format(e.saved()) + ")"));
         }
         if (event instanceof StageWarned e) {
             return List.of(line(board, ConsoleStyle.WARNING, "⚠", name + " failed, optional, the run goes on: "
@@ -81,7 +82,7 @@ final class EventLines {
         }
         if (event instanceof StageFailed e) {
             String how = e.timedOut() ? " timed out after " : e.cancelled() ? " cancelled after " : " failed after ";
-            return List.of(line(board, ConsoleStyle.FAILED, "✖", name + how + Durations.format(e.duration())
+            return List.of(line(board, ConsoleStyle.FAILED, "✖", name + how + HumanDuration.format(e.duration())
                     + ": " + oneLine(e.error())));
         }
         return List.of();

@@ -1,5 +1,6 @@
 package dev.pipewright.cli.console;
 
+import dev.pipewright.engine.report.HumanDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class LiveFrame {
                 .style(ConsoleStyle.BOLD).append(board.pipeline).style(AttributedStyle.DEFAULT).append("  ")
                 .append(bar(board.progress)).append(' ').append(EventLines.percent(board.progress))
                 .style(ConsoleStyle.DIM).append("  " + ended + "/" + board.totalStages + " stages  "
-                        + Durations.format(elapsed))
+                        + HumanDuration.format(elapsed))
                 .toAttributedString());
 
         List<StageView> active = board.active();
@@ -78,7 +79,7 @@ final class LiveFrame {
             return line.toAttributedString();
         }
         line.style(ConsoleStyle.RUNNING).append(spinner).append(' ').style(AttributedStyle.DEFAULT).append(padded)
-                .style(ConsoleStyle.DIM).append(String.format("  %7s", Durations.format(stage.elapsed(now))))
+                .style(ConsoleStyle.DIM).append(String.format("  %7s", HumanDuration.format(stage.elapsed(now))))
                 .style(AttributedStyle.DEFAULT);
         if (stage.attempt > 1) {
             line.append("  attempt " + stage.attempt);

@@ -1,10 +1,11 @@
 package dev.pipewright.cli.console;
 
 import dev.pipewright.engine.events.Metrics;
-import dev.pipewright.engine.events.RunEvent;
 import dev.pipewright.engine.events.RunEvent.PipelineCancelled;
 import dev.pipewright.engine.events.RunEvent.PipelineCompleted;
 import dev.pipewright.engine.events.RunEvent.PipelineFailed;
+import dev.pipewright.engine.events.RunEvent;
+import dev.pipewright.engine.report.HumanDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class Summary {
         if (outcome == null) {
             return lines;
         }
-        String duration = Durations.format(outcome.duration());
+        String duration = HumanDuration.format(outcome.duration());
         String tally = tally(board, outcome.metrics(), warned.size());
         AttributedStringBuilder last = new AttributedStringBuilder();
         if (outcome instanceof PipelineCompleted) {
@@ -83,7 +84,7 @@ final class Summary {
         if (!cached.isEmpty()) {
             Duration saved = cached.stream().map(stage -> stage.saved)
                     .reduce(Duration.ZERO, Duration::plus);
-            tally.append(", ").append(cached.size()).append(" reused, saving ").append(Durations.format(saved));
+            tally.append(", ").append(cached.size()).append(" reused, saving ").append(HumanDuration.format(saved));
         }
         if (skipped > 0) {
             tally.append(", ").append(skipped).append(" skipped");

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pipewright.cli.Main;
 import dev.pipewright.cli.RunPreparation;
-import dev.pipewright.cli.console.Durations;
 import dev.pipewright.engine.plugins.StageCatalog;
 import dev.pipewright.engine.query.QueryExecutor;
 import dev.pipewright.engine.query.QuerySchema;
+import dev.pipewright.engine.report.HumanDuration;
 import dev.pipewright.engine.state.RunState;
 import dev.pipewright.engine.store.RunStore;
 import dev.pipewright.grammar.query.QueryException;
@@ -279,7 +279,7 @@ public final class Repl {
 
     /** Called on a run's dispatcher thread when it has ended: printed above the prompt. */
     private void announceEnd(RunState run) {
-        String took = run.duration() == null ? "" : " in " + Durations.format(run.duration());
+        String took = run.duration() == null ? "" : " in " + HumanDuration.format(run.duration());
         String text = switch (run.state()) {
             case SUCCEEDED -> "✔ " + run.pipeline() + " " + run.id() + " succeeded" + took;
             case FAILED -> "✘ " + run.pipeline() + " " + run.id() + " failed" + took + ": " + run.error();

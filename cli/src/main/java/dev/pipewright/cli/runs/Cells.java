@@ -1,6 +1,6 @@
 package dev.pipewright.cli.runs;
 
-import dev.pipewright.cli.console.Durations;
+import dev.pipewright.engine.report.HumanDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +20,7 @@ final class Cells {
     }
 
     static String duration(Duration duration) {
-        return duration == null ? "-" : Durations.format(duration);
+        return duration == null ? "-" : HumanDuration.format(duration);
     }
 
     static String percent(double share) {

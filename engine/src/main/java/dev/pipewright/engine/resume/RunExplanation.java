@@ -1,13 +1,13 @@
 package dev.pipewright.engine.resume;
 
 import dev.pipewright.engine.events.RunEvent;
+import dev.pipewright.engine.report.HumanDuration;
 import dev.pipewright.engine.store.RunDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,7 +78,7 @@ public final class RunExplanation {
         String decided = call == null ? "ran" : call.explanation();
         String name = key.toString();
         if (event instanceof RunEvent.StageCached e) {
-            return new Line(name, "reused", decided + ", saving " + human(e.saved()));
+            return new Line(name, "reused", decided + ", saving " + HumanDuration.format(e.saved()));
         } else if (event instanceof RunEvent.StageCompleted) {
             return new Line(name, "succeeded", decided);
         } else if (event instanceof RunEvent.StageSkipped e) {
@@ -91,21 +91,5 @@ public final class RunExplanation {
                     : new Line(name, "failed", decided + ", and failed: " + e.error());
         }
         return null;
-    }
-
-    /** As the console writes durations: {@code 850ms}, {@code 3.2s}, {@code 4m 05s}, {@code 1h 02m}. */
-    static String human(Duration duration) {
-        long millis = Math.max(0, duration.toMillis());
-        if (millis < 1000) {
-            return millis + "ms";
-        }
-        if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
-        }
-        long seconds = millis / 1000;
-        if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
-        }
-        return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
     }
 }

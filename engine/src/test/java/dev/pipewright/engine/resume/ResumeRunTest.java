@@ -81,7 +81,7 @@ class ResumeRunTest {
         String r1 = first.handle().runId();
         assertThat(explain(resumed)).containsExactly(
                 Map.entry("fetch", "reused fetch from run " + r1 + " (fingerprint " + fetch.fingerprint().substring(0, 12)
-                        + "), saving " + RunExplanation.human(fetch.saved())),
+                        + "), saving " + dev.pipewright.engine.report.HumanDuration.format(fetch.saved())),
                 Map.entry("compile", explain(resumed).get("compile")),
                 Map.entry("package", "ran again because it failed in run " + r1),
                 Map.entry("publish", "ran again because it did not run in run " + r1));

@@ -1,12 +1,15 @@
-package dev.pipewright.cli.console;
+package dev.pipewright.engine.report;
 
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations the way people read them: {@code 850ms}, {@code 3.2s}, {@code 4m 05s}, {@code 1h 02m}. */
-public final class Durations {
+/**
+ * Durations the way people read them: {@code 850ms}, {@code 3.2s}, {@code 4m 05s}, {@code 1h 02m}.
+ * One format for the consoles, {@code show}, the REPL and {@code explain}.
+ */
+public final class HumanDuration {
 
-    private Durations() {
+    private HumanDuration() {
     }
 
     public static String format(Duration duration) {
