@@ -40,6 +40,9 @@ final class ContainerProcess implements AutoCloseable {
     private final AtomicBoolean removing = new AtomicBoolean();
     private final CompletableFuture<Void> removed = new CompletableFuture<>();
 
+    /** How long {@link #attach} waits for the engine to open the output stream before starting anyway. */
+    private static final java.time.Duration ATTACH_WAIT = java.time.Duration.ofSeconds(10);
+
     /** How long the attempt waits for a removal a cancellation started. */
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(30);
 
@@ -89,12 +92,25 @@ final class ContainerProcess implements AutoCloseable {
         stage.run(context, "start container " + shortId(), () -> engine.client().startContainerCmd(id).exec());
     }
 
-    /** Streams the container's output, from its first line, until it exits. */
-    void follow(DockerStageType stage, StageContext context, OutputLines output)
+    /**
+     * Attaches to the container's output before it starts, as {@code docker run} does: the engine
+     * copies every byte to an attached client before the stream ends, whereas following the logs
+     * of a container that exits at once can miss its last, unterminated line. Call before
+     * {@link #start}, then {@link #awaitOutput}.
+     */
+    void attach(DockerStageType stage, StageContext context, OutputLines output)
             throws StageFailure, InterruptedException {
-        stage.run(context, "follow the output of container " + shortId(), () -> streams.add(engine.client()
-                .logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+        stage.run(context, "attach to container " + shortId(), () -> streams.add(engine.client()
+                .attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
                 .exec(output)));
+        // Bounded: a stream that failed to open never signals its start; its error then surfaces
+        // in awaitOutput, and the logs=true replay still returns output written before attaching.
+        output.awaitStarted(ATTACH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until the attached output has ended (the container exited) and emits its last line. */
+    void awaitOutput(DockerStageType stage, StageContext context, OutputLines output)
+            throws StageFailure, InterruptedException {
         await(stage, context, output, "follow the output of container " + shortId());
         output.flush();
     }

@@ -27,9 +27,11 @@ final class RunStage extends DockerStageType {
         ContainerProcess container = ContainerProcess.create(this, context, spec);
         try (container) {
             id = container.id();
+            OutputLines output = new OutputLines(context.log(), false);
             container.watchExit(this, context);
+            container.attach(this, context, output);
             container.start(this, context);
-            container.follow(this, context, new OutputLines(context.log(), false));
+            container.awaitOutput(this, context, output);
             exitCode = container.awaitExit(this, context);
         } finally {
             if (!spec.keep()) {
