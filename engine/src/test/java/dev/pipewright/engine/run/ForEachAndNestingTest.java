@@ -42,6 +42,8 @@ class ForEachAndNestingTest {
 
     @Test
     void forEachIsBoundedByMaxParallel() throws Exception {
+        // One marker file per running element: counting them is exact, where a shared counter file
+        // edited by concurrent `sed -i` could lose an update and show a third runner that never was.
         TestRun run = new TestRun(dir);
         run.run("""
                 pipeline bounded {
@@ -49,7 +51,7 @@ class ForEachAndNestingTest {
                   stage each {
                     uses = core.exec
                     for-each = [1, 2, 3, 4, 5, 6]
-                    with { shell = "echo x >> running; n=$(wc -l < running); echo $n >> seen; sleep 0.2; sed -i 1d running" }
+                    with { shell = "mkdir -p running; touch running/${item}; n=$(ls running | wc -l); echo $n >> seen; sleep 0.2; rm running/${item}" }
                   }
                 }
                 """);
