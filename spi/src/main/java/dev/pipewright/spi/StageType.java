@@ -69,4 +69,35 @@ public interface StageType {
     default Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
         return Optional.empty();
     }
+
+    /**
+     * Takes a snapshot of what a succeeded call changed, for a stage that says
+     * {@code snapshot = true}: {@code docker.exec} commits the container it ran in to an image. The
+     * engine calls it after the call succeeded, from the run's own thread, and records the answer
+     * as the stage's {@code snapshot} output.
+     *
+     * @param arguments the call's arguments
+     * @param labels what the snapshot must be labelled with ({@code pipewright.fingerprint},
+     *     {@code pipewright.run}, {@code pipewright.stage}), so it can be found and removed
+     * @return the snapshot's id; empty when this stage type cannot take snapshots (the default)
+     * @throws StageFailure when taking it failed: the stage then fails
+     */
+    default Optional<String> snapshot(Arguments arguments, Map<String, String> labels) throws StageFailure {
+        return Optional.empty();
+    }
+
+    /**
+     * The arguments with which a resumed run starts again from a snapshot, instead of redoing
+     * the work the snapshot holds: {@code docker.start} replaces its {@code image}. The engine asks
+     * when a call must run again and a later stage of the resumed run took a snapshot of what
+     * this call's outputs named (the container it started).
+     *
+     * @param arguments the call's arguments as written
+     * @param snapshot the snapshot's id, as {@link #snapshot} answered it
+     * @return the arguments to run with; empty when this stage type cannot start from a snapshot
+     *     (the default) or the snapshot is gone
+     */
+    default Optional<Arguments> fromSnapshot(Arguments arguments, String snapshot) {
+        return Optional.empty();
+    }
 }

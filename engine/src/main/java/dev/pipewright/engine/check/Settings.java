@@ -30,6 +30,7 @@ enum Settings {
             "backoff", ValueType.DURATION,
             "optional", ValueType.BOOL,
             "cache", ValueType.BOOL,
+            "snapshot", ValueType.BOOL,
             "with", ValueType.MAP)),
     PARALLEL("parallel block", ordered(
             "description", ValueType.STRING,

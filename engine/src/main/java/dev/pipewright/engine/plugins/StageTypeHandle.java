@@ -2,6 +2,7 @@ package dev.pipewright.engine.plugins;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.pipewright.spi.Arguments;
 import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
@@ -128,6 +129,31 @@ public final class StageTypeHandle implements StageType {
             return verdict == null ? Optional.empty() : verdict;
         } catch (RuntimeException | LinkageError e) {
             return Optional.of(describe() + " could not check it: " + PluginErrors.describe(e));
+        }
+    }
+
+    /** Asks the plugin under its class loader; what escapes it is a failure that names the plugin. */
+    @Override
+    public Optional<String> snapshot(Arguments arguments, Map<String, String> labels) throws StageFailure {
+        try (ContextClassLoader ignored = enterPlugin()) {
+            Optional<String> image = delegate.snapshot(arguments, labels);
+            return image == null ? Optional.empty() : image;
+        } catch (StageFailure failure) {
+            throw plugin.builtIn() ? failure
+                    : new StageFailure(describe() + ": " + failure.getMessage(), false, failure);
+        } catch (RuntimeException | LinkageError e) {
+            throw new StageFailure(describe() + " could not take a snapshot: " + PluginErrors.describe(e), false, e);
+        }
+    }
+
+    /** Asks the plugin under its class loader; what escapes it means "not from a snapshot". */
+    @Override
+    public Optional<Arguments> fromSnapshot(Arguments arguments, String snapshot) {
+        try (ContextClassLoader ignored = enterPlugin()) {
+            Optional<Arguments> restarted = delegate.fromSnapshot(arguments, snapshot);
+            return restarted == null ? Optional.empty() : restarted;
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
         }
     }
 

@@ -17,15 +17,29 @@ public sealed interface Decision {
         }
     }
 
-    /** Do not run it: take the outputs of {@code source}, which had the same fingerprint. */
-    record Reuse(StageRecord source) implements Decision {
+    /**
+     * Do not run it: take the outputs of {@code source}, which had the same fingerprint.
+     *
+     * @param fromSnapshot the snapshot {@code source} took, when this run started the container it
+     *     changed from that snapshot (so what it did is there without running it); else null
+     */
+    record Reuse(StageRecord source, String fromSnapshot) implements Decision {
         public Reuse {
             Objects.requireNonNull(source, "source is null");
         }
 
+        public Reuse(StageRecord source) {
+            this(source, null);
+        }
+
         public String explain() {
             return "reused " + source.key() + " from run " + source.run() + " (fingerprint "
-                    + source.fingerprint().abbreviated() + ")";
+                    + source.fingerprint().abbreviated() + ")"
+                    + (fromSnapshot == null ? "" : " from its snapshot " + abbreviated(fromSnapshot));
+        }
+
+        private static String abbreviated(String id) {
+            return id.length() > 19 ? id.substring(0, 19) + "…" : id;
         }
     }
 

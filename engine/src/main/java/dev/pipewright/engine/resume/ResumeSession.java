@@ -42,6 +42,15 @@ public final class ResumeSession implements AutoCloseable {
     /** Fingerprints of the stages that have succeeded, by name: what later stages read came from them. */
     private final Map<String, Fingerprint> producers = new ConcurrentHashMap<>();
     private Optional<PreviousRun> previous;
+    /**
+     * Stages started again from a snapshot, by name: until the stage that took the snapshot is
+     * decided, reads of their outputs are fingerprinted as the earlier run's outputs (the new
+     * container stands for the old one), so the stages the snapshot holds are reused.
+     */
+    private final Map<String, Alias> aliases = new ConcurrentHashMap<>();
+
+    private record Alias(Map<String, Object> earlier, StageKey until, String snapshot) {
+    }
 
     private ResumeSession(ResumeOptions options, Path stateDirectory, RunDirectory directory, String pipeline,
             UnaryOperator<String> masker) {
@@ -126,8 +135,33 @@ public final class ResumeSession implements AutoCloseable {
         return previous == null ? Optional.empty() : previous.map(PreviousRun::id);
     }
 
-    /** What was decided for a stage call, and its fingerprint. */
-    public record Call(StageKey key, Fingerprint fingerprint, Decision decision, Map<String, Object> reusedOutputs) {
+    /**
+     * What was decided for a stage call, and its fingerprint.
+     *
+     * @param snapshot when the call must run again: the last snapshot of the resumed run taken of
+     *     what its outputs named, to start from ({@link StageType#fromSnapshot}); else null
+     */
+    public record Call(StageKey key, Fingerprint fingerprint, Decision decision, Map<String, Object> reusedOutputs,
+            Snapshot snapshot) {
+    }
+
+    /**
+     * A snapshot of the resumed run that a call may start again from.
+     *
+     * @param image the snapshot's id
+     * @param taker the stage call that took it
+     * @param earlier the call's own record in the resumed run (its outputs are what the taker read)
+     */
+    public record Snapshot(String image, StageRecord taker, StageRecord earlier) {
+    }
+
+    /**
+     * Says that {@code call} started again from its {@link Call#snapshot}: the stages up to the one
+     * that took it are decided as if they read the earlier outputs.
+     */
+    public void startedFromSnapshot(Call call) {
+        Snapshot snapshot = call.snapshot();
+        aliases.put(call.key().stage(), new Alias(snapshot.earlier().outputs(), snapshot.taker().key(), snapshot.image()));
     }
 
     /**
@@ -146,8 +180,17 @@ public final class ResumeSession implements AutoCloseable {
     public Call begin(StageKey key, StageType type, String qualifiedType, String typeVersion, Boolean cacheSetting,
             Map<String, Object> arguments, Map<String, Object> reads, ReuseContext context) {
         Map<String, UpstreamValue> upstream = new LinkedHashMap<>();
-        reads.forEach((reference, value) -> upstream.put(reference, new UpstreamValue(value, producers.get(stageOf(reference)))));
-        FingerprintInputs inputs = fingerprinter.inputs(qualifiedType, typeVersion, arguments, upstream);
+        Map<String, String> standIns = new LinkedHashMap<>();
+        reads.forEach((reference, value) -> {
+            Object read = aliased(reference, value);
+            if (value instanceof String now && read instanceof String earlier && !now.equals(earlier)) {
+                standIns.put(now, earlier);
+            }
+            upstream.put(reference, new UpstreamValue(read, producers.get(stageOf(reference))));
+        });
+        // The arguments hold the new container's id too (`container = stages.start.container`).
+        Map<String, Object> fingerprinted = standIns.isEmpty() ? arguments : replaced(arguments, standIns);
+        FingerprintInputs inputs = fingerprinter.inputs(qualifiedType, typeVersion, fingerprinted, upstream);
         Fingerprint fingerprint = inputs.fingerprint();
         CachePolicy policy = new CachePolicy(cacheSetting, type.pure(), options.resuming());
         Optional<PreviousRun> compared = policy.applies() || policy.disabled() ? previous() : Optional.empty();
@@ -157,11 +200,78 @@ public final class ResumeSession implements AutoCloseable {
             relocated.put(record.key().toString(), outputs);
             return check(type, outputs, context);
         });
+        Alias ending = aliases.values().stream().filter(alias -> alias.until().equals(key)).findFirst().orElse(null);
+        if (ending != null) {
+            aliases.values().remove(ending);
+            if (decision instanceof Decision.Reuse reuse) {
+                decision = new Decision.Reuse(reuse.source(), ending.snapshot());
+            }
+        }
         log.write(CallRecord.of(key, inputs, fingerprint, decision));
         Map<String, Object> reused = decision instanceof Decision.Reuse reuse
                 ? relocated.get(reuse.source().key().toString())
                 : null;
-        return new Call(key, fingerprint, decision, reused);
+        Snapshot snapshot = decision instanceof Decision.RunAgain && compared.isPresent()
+                ? lastSnapshot(key, compared.get())
+                : null;
+        return new Call(key, fingerprint, decision, reused, snapshot);
+    }
+
+    /** {@code arguments} with each text of {@code standIns}' keys replaced by its value. */
+    private static Map<String, Object> replaced(Map<String, Object> arguments, Map<String, String> standIns) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        arguments.forEach((name, value) -> copy.put(name, replaced(value, standIns)));
+        return copy;
+    }
+
+    private static Object replaced(Object value, Map<String, String> standIns) {
+        if (value instanceof String text) {
+            for (Map.Entry<String, String> standIn : standIns.entrySet()) {
+                text = text.replace(standIn.getKey(), standIn.getValue());
+            }
+            return text;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), replaced(v, standIns)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> replaced(item, standIns)).toList();
+        }
+        return value;
+    }
+
+    /** The earlier output a read stands for while its stage runs from a snapshot; else the value read. */
+    private Object aliased(String reference, Object value) {
+        String stage = stageOf(reference);
+        Alias alias = aliases.get(stage);
+        if (alias == null) {
+            return value;
+        }
+        Object earlier = alias.earlier().get(reference.substring(("stages." + stage + ".").length()));
+        return earlier == null ? value : earlier;
+    }
+
+    /**
+     * The last snapshot {@code run} took of what the call {@code key} made: of a succeeded stage
+     * that read its outputs and said {@code snapshot = true}.
+     */
+    private static Snapshot lastSnapshot(StageKey key, PreviousRun run) {
+        Optional<StageRecord> earlier = run.record(key);
+        if (key.isElement() || earlier.isEmpty() || earlier.get().status() != StageStatus.SUCCEEDED) {
+            return null;
+        }
+        String prefix = "stages." + key.stage() + ".";
+        Snapshot last = null;
+        for (StageRecord record : run.records()) {
+            if (record.status() == StageStatus.SUCCEEDED && record.outputs().get("snapshot") instanceof String image
+                    && record.inputs() != null
+                    && record.inputs().reads().stream().anyMatch(read -> read.name().startsWith(prefix))) {
+                last = new Snapshot(image, record, earlier.get());
+            }
+        }
+        return last;
     }
 
     private static Optional<String> check(StageType type, Map<String, Object> outputs, ReuseContext context) {

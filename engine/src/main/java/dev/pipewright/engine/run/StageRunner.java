@@ -15,6 +15,7 @@ import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Expr;
 import dev.pipewright.spi.Arguments;
 import dev.pipewright.spi.ReuseContext;
+import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
 import java.nio.file.Path;
@@ -247,6 +248,15 @@ final class StageRunner {
                         reuse.source().run(), reuse.source().key().toString(), reuse.source().duration()));
             }
         }
+        String snapshot = null;
+        if (call != null && call.snapshot() != null) {
+            Optional<Arguments> restarted = type.fromSnapshot(firstArguments, call.snapshot().image());
+            if (restarted.isPresent()) {
+                firstArguments = restarted.get();
+                snapshot = call.snapshot().image();
+                pipeline.services().resume.startedFromSnapshot(call);
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             CancelReason cancelled = scope.reason();
             if (cancelled != null) {
@@ -255,6 +265,9 @@ final class StageRunner {
             Arguments arguments;
             try {
                 arguments = attempt == 1 ? firstArguments : arguments(type, name, item, new LinkedHashMap<>());
+                if (attempt > 1 && snapshot != null) {
+                    arguments = type.fromSnapshot(arguments, snapshot).orElse(arguments);
+                }
             } catch (ExpressionException e) {
                 return StageResult.failed(pipeline.mask("stage `" + name + "`: " + e.describe()), false);
             }
@@ -274,7 +287,15 @@ final class StageRunner {
                 attemptScope.close();
             }
             if (outcome.succeeded()) {
-                StageResult result = StageResult.succeeded(outcome.outputs());
+                Map<String, Object> outputs = outcome.outputs();
+                if (snapshotSetting()) {
+                    try {
+                        outputs = withSnapshot(type, uses, name, arguments, outputs, call);
+                    } catch (StageFailure e) {
+                        return StageResult.failed(pipeline.mask("stage `" + name + "`: " + e.getMessage()), false);
+                    }
+                }
+                StageResult result = StageResult.succeeded(outputs);
                 return call == null ? result : result.withFingerprint(call.fingerprint());
             }
             String error = pipeline.mask(outcome.error());
@@ -351,6 +372,28 @@ final class StageRunner {
     /** Only the run's own stages resume; those of pipelines called by {@code core.pipeline} always run. */
     private boolean resumable() {
         return pipeline.isTopLevel();
+    }
+
+    /** Whether the stage says {@code snapshot = true}. */
+    private boolean snapshotSetting() {
+        return stage.setting("snapshot").filter(Expr.BoolLit.class::isInstance)
+                .map(e -> ((Expr.BoolLit) e).value()).orElse(false);
+    }
+
+    /** The outputs with the snapshot the stage type took of what the call changed ({@code snapshot}). */
+    private Map<String, Object> withSnapshot(StageType type, String uses, String name, Arguments arguments,
+            Map<String, Object> outputs, ResumeSession.Call call) throws StageFailure {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("pipewright.run", pipeline.services().runId);
+        labels.put("pipewright.stage", name);
+        if (call != null) {
+            labels.put("pipewright.fingerprint", call.fingerprint().hex());
+        }
+        String image = type.snapshot(arguments, labels)
+                .orElseThrow(() -> StageFailure.permanent("`snapshot = true`, but " + uses + " cannot take snapshots"));
+        Map<String, Object> with = new LinkedHashMap<>(outputs);
+        with.put("snapshot", image);
+        return with;
     }
 
     /** The stage's {@code cache} setting; null when it has none. */

@@ -10,6 +10,7 @@ import dev.pipewright.spi.ValueType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code docker.exec}: runs a command in a running container (one started by {@code docker.start}). */
 final class ExecStage extends DockerStageType {
@@ -86,6 +87,17 @@ final class ExecStage extends DockerStageType {
             output.close();
         } catch (Exception e) {
             // Abandoning the stream.
+        }
+    }
+
+    /** Commits the container the command ran in, labelled so the snapshot can be found and removed. */
+    @Override
+    public Optional<String> snapshot(Arguments arguments, Map<String, String> labels) throws StageFailure {
+        String container = arguments.string("container");
+        try {
+            return Optional.of(engine.client().commitCmd(container).withLabels(labels).exec());
+        } catch (RuntimeException e) {
+            throw engine.failures().failure(e, "take a snapshot of container " + container);
         }
     }
 }

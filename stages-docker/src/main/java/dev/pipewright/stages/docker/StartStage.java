@@ -1,5 +1,6 @@
 package dev.pipewright.stages.docker;
 
+import dev.pipewright.spi.Arguments;
 import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
@@ -43,5 +44,16 @@ final class StartStage extends DockerStageType {
     @Override
     public Optional<String> checkReusable(Map<String, Object> outputs, ReuseContext context) {
         return new ReuseChecks(engine).runningContainer(outputs.get("container"));
+    }
+
+    /** Starts from the snapshot image instead, while it exists. */
+    @Override
+    public Optional<Arguments> fromSnapshot(Arguments arguments, String snapshot) {
+        if (new ReuseChecks(engine).image(snapshot, java.util.List.of()).isPresent()) {
+            return Optional.empty();
+        }
+        Map<String, Object> values = new java.util.LinkedHashMap<>(arguments.asMap());
+        values.put("image", snapshot);
+        return Optional.of(new Arguments(values));
     }
 }
