@@ -101,8 +101,22 @@ class ReplTmuxIT {
     }
 
     private void keys(String line) throws IOException, InterruptedException {
+        // Type only at a fresh, empty prompt: keys that arrive while the REPL is between two reads
+        // (still printing the previous answer) are seen first by the terminal's line discipline.
+        await().atMost(Duration.ofSeconds(90)).until(this::atEmptyPrompt);
         tmux("send-keys", "-t", "pw", "-l", line);
         tmux("send-keys", "-t", "pw", "Enter");
+    }
+
+    /** Whether the last prompt on the screen (the status line may sit below it) has nothing typed yet. */
+    private boolean atEmptyPrompt() throws IOException, InterruptedException {
+        String[] lines = screen().split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (lines[i].startsWith("pipewright>")) {
+                return lines[i].strip().equals("pipewright>");
+            }
+        }
+        return false;
     }
 
     private void awaitScreen(String text) {
