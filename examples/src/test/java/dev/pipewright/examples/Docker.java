@@ -19,6 +19,15 @@ final class Docker {
     private Docker() {
     }
 
+    /** Whether a Docker engine answers at all (for cleanup that has nothing to do without one). */
+    static boolean answers() throws InterruptedException {
+        try {
+            return exec("docker", "version", "--format", "{{.Server.Version}}").exitCode == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void requireEngine() throws IOException, InterruptedException {
         boolean up;
         try {
@@ -49,6 +58,14 @@ final class Docker {
         for (String image : images) {
             exec("docker", "rmi", "-f", image);
         }
+    }
+
+    /** The output of a {@code docker} command (standard error included), whatever its exit code. */
+    static String docker(String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = "docker";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return exec(command).output;
     }
 
     record Exec(int exitCode, String output) { }

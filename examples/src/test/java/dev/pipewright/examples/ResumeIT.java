@@ -3,7 +3,6 @@ package dev.pipewright.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +24,17 @@ class ResumeIT {
 
     @AfterEach
     void removeWhatTheRunsLeft() throws Exception {
-        if (!dockerAnswers()) {
+        if (!Docker.answers()) {
             return;
         }
         for (String run : runIds()) {
-            String ids = docker("ps", "-aq", "--filter", "label=pipewright.run=" + run).strip();
+            String ids = Docker.docker("ps", "-aq", "--filter", "label=pipewright.run=" + run).strip();
             for (String id : ids.isEmpty() ? new String[0] : ids.split("\\s+")) {
-                docker("rm", "-f", id);
+                Docker.docker("rm", "-f", id);
             }
         }
         for (String image : images) {
-            docker("rmi", "-f", image);
+            Docker.docker("rmi", "-f", image);
         }
     }
 
@@ -95,7 +93,7 @@ class ResumeIT {
 
     @Test
     void theHabitatBuildResumedAfterAFailingSetupCommandSkipsTheStagesBeforeIt() throws Exception {
-        requireDocker();
+        Docker.requireEngine();
         String tag = "local/pipewright-resume-it-" + suffix;
         images.add(tag);
         images.add(tag + "-base");
@@ -117,13 +115,13 @@ class ResumeIT {
         assertThat(resumed.stdout()).contains("▸ setup-app").contains("✔ commit-image").contains("✔ verify");
         assertThat(cli().run("explain", "latest", "setup-app").stdout()).contains(
                 "setup-app  ran again because it failed in run " + first + "; argument `command` changed: ");
-        assertThat(docker("ps", "-aq", "--filter", "label=pipewright.run=" + runIds().get(1)).strip())
+        assertThat(Docker.docker("ps", "-aq", "--filter", "label=pipewright.run=" + runIds().get(1)).strip())
                 .as("the build container, removed once verified").isEmpty();
     }
 
     @Test
     void theHabitatBuildExampleResumedAfterAFailingSetupCommandSkipsTheStagesBeforeItsContainer() throws Exception {
-        requireDocker();
+        Docker.requireEngine();
         String tag = "local/pipewright-resume-example-" + suffix;
         images.add(tag);
         images.add(tag + "-base");
@@ -151,7 +149,7 @@ class ResumeIT {
 
     @Test
     void aRemovedImageInvalidatesItsStage() throws Exception {
-        requireDocker();
+        Docker.requireEngine();
         Path context = Files.createDirectories(work.resolve("context"));
         Files.writeString(context.resolve("Dockerfile"), "FROM local/busybox:test\nLABEL resume-it=" + suffix + "\n");
         String tag = "local/pipewright-resume-image-" + suffix;
@@ -163,7 +161,7 @@ class ResumeIT {
         assertThat(kept.stdout()).contains("↺ build reused").contains("↺ show reused");
         String second = runIds().get(1);
 
-        docker("rmi", "-f", tag);
+        Docker.docker("rmi", "-f", tag);
         Cli.Result removed = cli().run(run);
 
         assertThat(removed.exitCode()).as(removed.toString()).isZero();
@@ -171,36 +169,5 @@ class ResumeIT {
         assertThat(cli().run("explain", "latest", "build").stdout())
                 .containsPattern("build  ran again because its output from run " + second
                         + " is no longer valid: image sha256:[0-9a-f]{64} no longer exists");
-    }
-
-    private static boolean dockerAnswers() {
-        try {
-            Process process = new ProcessBuilder("docker", "version", "--format", "{{.Server.Version}}")
-                    .redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void requireDocker() {
-        boolean answers = dockerAnswers();
-        if (!answers && "1".equals(System.getenv("PIPEWRIGHT_REQUIRE_DOCKER"))) {
-            throw new AssertionError("PIPEWRIGHT_REQUIRE_DOCKER=1 but `docker version` finds no engine");
-        }
-        Assumptions.assumeTrue(answers, "no Docker engine answers (set PIPEWRIGHT_REQUIRE_DOCKER=1 to fail instead)");
-    }
-
-    private static String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output;
     }
 }

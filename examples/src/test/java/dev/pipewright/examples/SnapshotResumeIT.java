@@ -3,14 +3,11 @@ package dev.pipewright.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,32 +22,32 @@ class SnapshotResumeIT {
 
     @AfterEach
     void removeWhatTheRunsLeft() throws Exception {
-        if (!dockerAnswers()) {
+        if (!Docker.answers()) {
             return;
         }
         for (String run : runIds()) {
-            for (String id : ids(docker("ps", "-aq", "--filter", "label=pipewright.run=" + run))) {
-                docker("rm", "-f", id);
+            for (String id : ids(Docker.docker("ps", "-aq", "--filter", "label=pipewright.run=" + run))) {
+                Docker.docker("rm", "-f", id);
             }
-            for (String id : ids(docker("images", "-q", "--filter", "label=pipewright.run=" + run))) {
-                docker("rmi", "-f", id);
+            for (String id : ids(Docker.docker("images", "-q", "--filter", "label=pipewright.run=" + run))) {
+                Docker.docker("rmi", "-f", id);
             }
         }
     }
 
     @Test
     void aResumedRunStartsItsBuildContainerFromTheSnapshotInsteadOfRepeatingTheSetup() throws Exception {
-        requireDocker();
+        Docker.requireEngine();
         String pipeline = Cli.resource("resume/habitat-snapshot.pipeline").toString();
         Files.writeString(host.resolve("break"), "");
         Cli.Result failed = new Cli(work).run("run", "--output", "plain", pipeline, "-p", "host=" + host, "-p", "break=break");
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
         assertThat(failed.stdout()).contains("✔ setup").contains("✖ build failed");
         String first = runIds().get(0);
-        List<String> snapshots = ids(docker("images", "-q", "--filter", "label=pipewright.run=" + first,
+        List<String> snapshots = ids(Docker.docker("images", "-q", "--filter", "label=pipewright.run=" + first,
                 "--filter", "label=pipewright.stage=setup"));
         assertThat(snapshots).as("the snapshot the setup took").hasSize(1);
-        assertThat(docker("ps", "-aq", "--filter", "label=pipewright.run=" + first).strip())
+        assertThat(Docker.docker("ps", "-aq", "--filter", "label=pipewright.run=" + first).strip())
                 .as("the failed run's build container is gone").isEmpty();
 
         Files.delete(host.resolve("break"));
@@ -63,7 +60,7 @@ class SnapshotResumeIT {
         assertThat(Files.readAllLines(host.resolve("setup-runs"))).as("the setup ran once").containsExactly("ran");
         assertThat(new Cli(work).run("explain", "latest", "setup").stdout())
                 .containsPattern("setup +reused setup from run " + first + " \\(fingerprint [0-9a-f]{12}\\) from its snapshot sha256:");
-        assertThat(docker("ps", "-aq", "--filter", "label=pipewright.run=" + runIds().get(1)).strip())
+        assertThat(Docker.docker("ps", "-aq", "--filter", "label=pipewright.run=" + runIds().get(1)).strip())
                 .as("the resumed run's build container is removed").isEmpty();
     }
 
@@ -80,36 +77,5 @@ class SnapshotResumeIT {
     private static List<String> ids(String output) {
         String text = output.strip();
         return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
-    }
-
-    private static boolean dockerAnswers() {
-        try {
-            Process process = new ProcessBuilder("docker", "version", "--format", "{{.Server.Version}}")
-                    .redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void requireDocker() {
-        boolean answers = dockerAnswers();
-        if (!answers && "1".equals(System.getenv("PIPEWRIGHT_REQUIRE_DOCKER"))) {
-            throw new AssertionError("PIPEWRIGHT_REQUIRE_DOCKER=1 but `docker version` finds no engine");
-        }
-        Assumptions.assumeTrue(answers, "no Docker engine answers (set PIPEWRIGHT_REQUIRE_DOCKER=1 to fail instead)");
-    }
-
-    private static String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output;
     }
 }
