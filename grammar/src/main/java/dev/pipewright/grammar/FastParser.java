@@ -263,7 +263,7 @@ final class FastParser {
     private Expr.Ref ref() {
         int line = scanner.line();
         int column = scanner.column();
-        List<Name> path = new ArrayList<>();
+        List<Name> path = new ArrayList<>(4);
         path.add(takeName());
         while (token == Kind.DOT) {
             advance();

@@ -50,6 +50,8 @@ final class FastScanner {
 
     private final String file;
     private final String source;
+    /** The source as an array: indexing a String checks its coder and bounds on every character. */
+    private final char[] chars;
     private final List<Comment> comments = new ArrayList<>();
     private int position;
     private int line = 1;
@@ -67,6 +69,7 @@ final class FastScanner {
     FastScanner(String file, String source) {
         this.file = file;
         this.source = source;
+        this.chars = source.toCharArray();
     }
 
     /** The comments passed so far, in source order. */
@@ -101,10 +104,10 @@ final class FastScanner {
     Kind next() {
         skipSpaceAndComments();
         begin();
-        if (position == source.length()) {
+        if (position == chars.length) {
             return Kind.EOF;
         }
-        char c = source.charAt(position++);
+        char c = chars[position++];
         return switch (c) {
             case '{' -> open(Kind.LBRACE);
             case '}' -> close(Kind.RBRACE);
@@ -130,10 +133,10 @@ final class FastScanner {
     /** The next piece of a string whose opening quotes were the last token. */
     Piece nextPiece(boolean triple) {
         begin();
-        if (position == source.length()) {
+        if (position == chars.length) {
             throw FastParser.GiveUp.INSTANCE; // unterminated
         }
-        char c = source.charAt(position);
+        char c = chars[position];
         if (c == '"') {
             if (!triple) {
                 position++;
@@ -147,7 +150,7 @@ final class FastScanner {
             return Piece.TEXT;
         }
         if (c == '\\') {
-            if (position + 1 == source.length() || Strings.unescape(source.substring(position, position + 2)) == null) {
+            if (position + 1 == chars.length || Strings.unescape(source.substring(position, position + 2)) == null) {
                 throw FastParser.GiveUp.INSTANCE; // an unknown escape
             }
             position += 2;
@@ -168,8 +171,8 @@ final class FastScanner {
 
     /** A run of plain text: up to a quote, escape or dollar; a one-line string also stops at a line break. */
     private void text(boolean triple) {
-        while (position < source.length()) {
-            char c = source.charAt(position);
+        while (position < chars.length) {
+            char c = chars[position];
             if (c == '"' || c == '\\' || c == '$') {
                 return;
             }
@@ -180,7 +183,7 @@ final class FastScanner {
                 if (c == '\n') {
                     newLine(position + 1);
                 }
-            } else if (Character.isLowSurrogate(c) && position > start && Character.isHighSurrogate(source.charAt(position - 1))) {
+            } else if (Character.isLowSurrogate(c) && position > start && Character.isHighSurrogate(chars[position - 1])) {
                 lineShift++;
             }
             position++;
@@ -188,8 +191,8 @@ final class FastScanner {
     }
 
     private void skipSpaceAndComments() {
-        while (position < source.length()) {
-            char c = source.charAt(position);
+        while (position < chars.length) {
+            char c = chars[position];
             if (c == '\n') {
                 newLine(position + 1);
             } else if (c == '#') {
@@ -205,9 +208,9 @@ final class FastScanner {
     /** A comment runs to the end of the line; its span ends at its last character that is not blank. */
     private void comment() {
         begin();
-        while (position < source.length() && source.charAt(position) != '\n' && source.charAt(position) != '\r') {
-            char c = source.charAt(position);
-            if (Character.isLowSurrogate(c) && position > start && Character.isHighSurrogate(source.charAt(position - 1))) {
+        while (position < chars.length && chars[position] != '\n' && chars[position] != '\r') {
+            char c = chars[position];
+            if (Character.isLowSurrogate(c) && position > start && Character.isHighSurrogate(chars[position - 1])) {
                 lineShift++;
             }
             position++;
@@ -228,8 +231,8 @@ final class FastScanner {
 
     private Kind word(char first) {
         if (isLetter(first)) {
-            while (position < source.length() && (isLetter(source.charAt(position)) || isDigit(source.charAt(position))
-                    || source.charAt(position) == '-')) {
+            while (position < chars.length && (isLetter(chars[position]) || isDigit(chars[position])
+                    || chars[position] == '-')) {
                 position++;
             }
             return keyword();
@@ -240,18 +243,20 @@ final class FastScanner {
         throw FastParser.GiveUp.INSTANCE; // a character no token starts with
     }
 
+    // Compared in place: a switch on the token's text would first copy it and hash it.
     private Kind keyword() {
-        return switch (text()) {
-            case "pipeline" -> Kind.PIPELINE;
-            case "param" -> Kind.PARAM;
-            case "stage" -> Kind.STAGE;
-            case "parallel" -> Kind.PARALLEL;
-            case "finally" -> Kind.FINALLY;
-            case "true" -> Kind.TRUE;
-            case "false" -> Kind.FALSE;
-            case "null" -> Kind.NULL;
+        return switch (chars[start]) {
+            case 'p' -> is("pipeline") ? Kind.PIPELINE : is("param") ? Kind.PARAM : is("parallel") ? Kind.PARALLEL : Kind.ID;
+            case 's' -> is("stage") ? Kind.STAGE : Kind.ID;
+            case 'f' -> is("finally") ? Kind.FINALLY : is("false") ? Kind.FALSE : Kind.ID;
+            case 't' -> is("true") ? Kind.TRUE : Kind.ID;
+            case 'n' -> is("null") ? Kind.NULL : Kind.ID;
             default -> Kind.ID;
         };
+    }
+
+    private boolean is(String word) {
+        return position - start == word.length() && source.startsWith(word, start);
     }
 
     /**
@@ -260,15 +265,15 @@ final class FastScanner {
      */
     private Kind number() {
         digits();
-        boolean decimal = position + 1 < source.length() && source.charAt(position) == '.' && isDigit(source.charAt(position + 1));
+        boolean decimal = position + 1 < chars.length && chars[position] == '.' && isDigit(chars[position + 1]);
         if (decimal) {
             position++;
             digits();
         }
-        if (position == source.length() || !isLetter(source.charAt(position))) {
+        if (position == chars.length || !isLetter(chars[position])) {
             return Kind.NUMBER;
         }
-        while (position < source.length() && (isLetter(source.charAt(position)) || isDigit(source.charAt(position)))) {
+        while (position < chars.length && (isLetter(chars[position]) || isDigit(chars[position]))) {
             position++;
         }
         if (decimal) {
@@ -283,7 +288,7 @@ final class FastScanner {
     }
 
     private void digits() {
-        while (position < source.length() && isDigit(source.charAt(position))) {
+        while (position < chars.length && isDigit(chars[position])) {
             position++;
         }
     }
@@ -297,7 +302,7 @@ final class FastScanner {
     }
 
     private boolean follows(char c) {
-        if (position < source.length() && source.charAt(position) == c) {
+        if (position < chars.length && chars[position] == c) {
             position++;
             return true;
         }
