@@ -361,11 +361,8 @@ final class FastParser {
                 }
             }
         }
-        endLine = scanner.line();
-        endColumn = scanner.endColumn();
-        SourceSpan span = span(line, column);
-        token = scanner.next();
-        return new Expr.StringLit(Strings.parts(triple ? Strings.trimIndent(raw) : raw), triple, span);
+        advance(); // past the closing quotes, the last piece scanned
+        return new Expr.StringLit(Strings.parts(triple ? Strings.trimIndent(raw) : raw), triple, span(line, column));
     }
 
     /** Moves to the next token; the one left behind is where a span that ends now ends. */

@@ -24,7 +24,7 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parse("m")).hasMessage("`m` is not a duration");
         assertThatThrownBy(() -> Durations.parse("1m1h")).hasMessage("the units of `1m1h` must go from largest to smallest, each once");
         assertThatThrownBy(() -> Durations.parse("1s1s")).hasMessage("the units of `1s1s` must go from largest to smallest, each once");
-        assertThatThrownBy(() -> Durations.parse("99999999999999999999h")).hasMessage("`99999999999999999999h` is too long a duration");
-        assertThatThrownBy(() -> Durations.parse("9999999999999h")).hasMessage("`9999999999999h` is too long a duration");
+        assertThatThrownBy(() -> Durations.parse("99999999999999999999999h")).hasMessage("`99999999999999999999999h` is too long a duration");
+        assertThatThrownBy(() -> Durations.parse("9999999999999999h")).hasMessage("`9999999999999999h` is too long a duration");
     }
 }
