@@ -321,7 +321,7 @@ final class FastParser {
             key = string.constantText();
             keySpan = string.span();
         } else if (token == Kind.ID || isKeyword(token)) {
-            key = scanner.text();
+            key = scanner.word();
             keySpan = tokenSpan();
             advance();
         } else {
@@ -381,7 +381,7 @@ final class FastParser {
 
     /** A name from the current token (an identifier or a keyword), taken. */
     private Name takeName() {
-        Name name = new Name(scanner.text(), tokenSpan());
+        Name name = new Name(scanner.word(), tokenSpan());
         advance();
         return name;
     }

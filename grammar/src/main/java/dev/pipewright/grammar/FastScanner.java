@@ -5,7 +5,9 @@ import dev.pipewright.grammar.ast.Expr.BinaryOp;
 import dev.pipewright.grammar.ast.SourceSpan;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tokens of PipelineLexer.g4, scanned by hand for {@link FastParser}: one token per call, in
@@ -53,6 +55,7 @@ final class FastScanner {
     /** The source as an array: indexing a String checks its coder and bounds on every character. */
     private final char[] chars;
     private final List<Comment> comments = new ArrayList<>();
+    private final Map<String, String> words = new HashMap<>();
     private int position;
     private int line = 1;
     private int lineStart;
@@ -80,6 +83,15 @@ final class FastScanner {
     /** The text of the last token or piece. */
     String text() {
         return source.substring(start, position);
+    }
+
+    /**
+     * The text of the last identifier or keyword, one instance per distinct word: a file repeats
+     * a few words (`uses`, `with`, `stages`, its stage names) thousands of times, and the AST
+     * keeps every one of them.
+     */
+    String word() {
+        return words.computeIfAbsent(text(), word -> word);
     }
 
     int line() {
