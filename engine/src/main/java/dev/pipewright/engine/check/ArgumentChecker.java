@@ -4,7 +4,6 @@ import dev.pipewright.engine.plugins.StageCatalog;
 import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Expr;
 import dev.pipewright.grammar.ast.MapEntry;
-import dev.pipewright.grammar.ast.Setting;
 import dev.pipewright.grammar.ast.SourceSpan;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.Suggestions;
@@ -25,13 +24,13 @@ final class ArgumentChecker {
     }
 
     void check(Block.Stage stage) {
-        Optional<Setting> uses = stage.settings().stream().filter(s -> s.name().equals("uses")).findFirst();
+        Optional<Expr> uses = stage.setting("uses");
         if (uses.isEmpty()) {
             report.accept(Diagnostic.error(stage.name().span(), "stage `" + stage.name().value() + "` has no `uses`",
                     "add `uses = core.exec` or another stage type; `pipewright stages` lists them"));
             return;
         }
-        Expr value = uses.get().value();
+        Expr value = uses.get();
         if (!(value instanceof Expr.Ref ref) || ref.path().size() != 2) {
             report.accept(Diagnostic.error(value.span(), "`uses` names a stage type as `namespace.name`",
                     "for example `uses = core.exec`"));
@@ -78,16 +77,20 @@ final class ArgumentChecker {
                 }
             });
         }
-        SourceSpan where = with.isPresent()
-                ? stage.settings().stream().filter(s -> s.name().equals("with")).findFirst().orElseThrow().key().span()
-                : stage.name().span();
         for (StageSchema.Parameter parameter : schema.parameters()) {
             if (parameter.required() && given.stream().noneMatch(e -> e.key().equals(parameter.name()))) {
-                report.accept(Diagnostic.error(where, "stage `" + stage.name().value() + "` misses the argument `"
+                report.accept(Diagnostic.error(missingArgumentsAt(stage, with.isPresent()), "stage `" + stage.name().value() + "` misses the argument `"
                         + parameter.name() + "` that `" + type + "` requires",
                         "add `with { " + parameter.name() + " = ... }`; `pipewright stages " + type
                                 + "` describes its arguments"));
             }
         }
+    }
+
+    /** Where a missing argument is reported: at {@code with}, or at the stage's name without a {@code with} map. */
+    private static SourceSpan missingArgumentsAt(Block.Stage stage, boolean withMap) {
+        return withMap
+                ? stage.settings().stream().filter(s -> s.name().equals("with")).findFirst().orElseThrow().key().span()
+                : stage.name().span();
     }
 }

@@ -26,6 +26,7 @@ final class ReferenceChecker {
     private static final List<String> ROOTS = List.of("params", "stages", "env", "secret", "run", "pipeline", "item");
     private static final List<String> RUN_FIELDS = List.of("id", "dir");
     private static final List<String> PIPELINE_FIELDS = List.of("name");
+    private static final int SMALL_MAP = 8;
 
     /**
      * Where an expression is evaluated.
@@ -72,14 +73,28 @@ final class ReferenceChecker {
     }
 
     private void duplicateKeys(Expr.MapLit map) {
-        Map<String, MapEntry> seen = new HashMap<>();
-        for (MapEntry entry : map.entries()) {
-            MapEntry first = seen.putIfAbsent(entry.key(), entry);
+        List<MapEntry> entries = map.entries();
+        // Most maps are a few arguments: comparing them pairwise is cheaper than a map per literal.
+        Map<String, MapEntry> seen = entries.size() > SMALL_MAP ? new HashMap<>() : null;
+        for (int i = 0; i < entries.size(); i++) {
+            MapEntry entry = entries.get(i);
+            MapEntry first = seen != null ? seen.putIfAbsent(entry.key(), entry) : firstWithKey(entries, i);
             if (first != null) {
                 report.accept(Diagnostic.error(entry.keySpan(), "`" + entry.key() + "` is given twice in this map (first at "
                         + first.keySpan().line() + ":" + first.keySpan().column() + ")", "keep one of them"));
             }
         }
+    }
+
+    /** The first entry before {@code index} with the same key, or null. */
+    private static MapEntry firstWithKey(List<MapEntry> entries, int index) {
+        String key = entries.get(index).key();
+        for (int i = 0; i < index; i++) {
+            if (entries.get(i).key().equals(key)) {
+                return entries.get(i);
+            }
+        }
+        return null;
     }
 
     private void ref(Expr.Ref ref, Scope scope) {

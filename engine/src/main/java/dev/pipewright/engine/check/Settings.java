@@ -38,10 +38,13 @@ enum Settings {
 
     private final String blockKind;
     private final Map<String, ValueType> known;
+    /** Each known setting's place in {@link #known}, so {@link #check} finds repeats in an array. */
+    private final Map<String, Integer> positions = new HashMap<>();
 
     Settings(String blockKind, Map<String, ValueType> known) {
         this.blockKind = blockKind;
         this.known = known;
+        known.keySet().forEach(name -> positions.put(name, positions.size()));
     }
 
     /** The settings of this block kind in their canonical order (the formatter's order too). */
@@ -55,24 +58,26 @@ enum Settings {
      * @param owner "stage `build`", for messages
      */
     void check(List<Setting> settings, String owner, Consumer<Diagnostic> report) {
-        Map<String, Setting> seen = new HashMap<>();
+        // Checked for every block of a file: an array indexed by position, not a map per block.
+        Setting[] seen = new Setting[known.size()];
         for (Setting setting : settings) {
             String name = setting.name();
-            ValueType type = known.get(name);
-            if (type == null) {
+            Integer position = positions.get(name);
+            if (position == null) {
                 report.accept(Diagnostic.error(setting.key().span(), "unknown setting `" + name + "` in " + owner,
                         Suggestions.didYouMean(name, known.keySet())
                                 .orElse("a " + blockKind + " takes " + String.join(", ", known.keySet()))));
                 continue;
             }
-            Setting first = seen.putIfAbsent(name, setting);
+            Setting first = seen[position];
             if (first != null) {
                 report.accept(Diagnostic.error(setting.key().span(), "`" + name + "` is set twice in " + owner
                         + " (first at " + first.key().span().line() + ":" + first.key().span().column() + ")",
                         "keep one of them"));
                 continue;
             }
-            checkValue(setting, type, report);
+            seen[position] = setting;
+            checkValue(setting, known.get(name), report);
         }
     }
 

@@ -77,7 +77,10 @@ public sealed interface Expr extends Node {
         }
 
         public String dotted() {
-            // A loop, not a stream: checks ask every stage's `uses` for it.
+            // Not a stream: checks ask every stage's `uses` for it, and most references have two parts.
+            if (path.size() == 2) {
+                return path.get(0).value() + "." + path.get(1).value();
+            }
             StringBuilder dotted = new StringBuilder(path.get(0).value());
             for (int i = 1; i < path.size(); i++) {
                 dotted.append('.').append(path.get(i).value());
