@@ -87,7 +87,7 @@ final class FastScanner {
 
     /**
      * The text of the last identifier or keyword, one instance per distinct word: a file repeats
-     * a few words (`uses`, `with`, `stages`, its stage names) thousands of times, and the AST
+     * a few words ({@code uses}, {@code with}, {@code stages}, its stage names) thousands of times, and the AST
      * keeps every one of them.
      */
     String word() {
