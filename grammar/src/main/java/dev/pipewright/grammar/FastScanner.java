@@ -5,9 +5,7 @@ import dev.pipewright.grammar.ast.Expr.BinaryOp;
 import dev.pipewright.grammar.ast.SourceSpan;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The tokens of PipelineLexer.g4, scanned by hand for {@link FastParser}: one token per call, in
@@ -55,7 +53,7 @@ final class FastScanner {
     /** The source as an array: indexing a String checks its coder and bounds on every character. */
     private final char[] chars;
     private final List<Comment> comments = new ArrayList<>();
-    private final Map<String, String> words = new HashMap<>();
+    private final Words words;
     private int position;
     private int line = 1;
     private int lineStart;
@@ -73,6 +71,7 @@ final class FastScanner {
         this.file = file;
         this.source = source;
         this.chars = source.toCharArray();
+        this.words = new Words(source, chars);
     }
 
     /** The comments passed so far, in source order. */
@@ -85,13 +84,9 @@ final class FastScanner {
         return source.substring(start, position);
     }
 
-    /**
-     * The text of the last identifier or keyword, one instance per distinct word: a file repeats
-     * a few words ({@code uses}, {@code with}, {@code stages}, its stage names) thousands of times, and the AST
-     * keeps every one of them.
-     */
+    /** The text of the last identifier or keyword, shared with its other occurrences. */
     String word() {
-        return words.computeIfAbsent(text(), word -> word);
+        return words.word(start, position);
     }
 
     int line() {
