@@ -153,6 +153,16 @@ class FastParserAgreementTest {
     }
 
     @Test
+    void aLargeFileWithThousandsOfDistinctNamesTakesTheFastPathAndMatchesAntlr() {
+        StringBuilder source = new StringBuilder("pipeline many {\n");
+        for (int i = 0; i < 2_000; i++) {
+            source.append("  stage step-").append(i).append(" { uses = core.set  with { key-").append(i)
+                    .append(" = stages.step-").append(Math.max(0, i - 1)).append(".key-").append(i).append(" } }\n");
+        }
+        assertThat(agree("2,000 stages", source.append("}\n").toString()).fast()).isPresent();
+    }
+
+    @Test
     void aFileWithASyntaxErrorGetsTheAntlrDiagnostics() {
         String source = "pipeline p {\n  stage build {\n    uses = core.log\n\n  stage test { uses = core.log }\n}\n";
         assertThat(FastParser.parse("t.pipeline", source)).isEmpty();
