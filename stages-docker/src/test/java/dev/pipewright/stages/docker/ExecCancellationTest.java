@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.command.TopContainerResponse;
 import dev.pipewright.stages.docker.support.RequiresDocker;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
-import dev.pipewright.stages.docker.support.TestStageContext.Outcome;
+import dev.pipewright.testkit.TestStageContext;
+import dev.pipewright.testkit.TestStageContext.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class ExecCancellationTest {
         TestStageContext exec = exec(box, List.of("sh", "-c", "sleep 671 & echo started; sleep 672"));
         timeOutOnceItPrinted(exec, "started");
 
-        Outcome outcome = exec.runAttempt(TestDocker.stage("exec"));
+        Outcome outcome = exec.runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(InterruptedException.class);
         assertThat(exec.stderr()).isEmpty();
@@ -59,7 +59,7 @@ class ExecCancellationTest {
                 "trap '' TERM; echo started; while true; do sleep 673; done"));
         timeOutOnceItPrinted(exec, "started");
 
-        Outcome outcome = exec.runAttempt(TestDocker.stage("exec"));
+        Outcome outcome = exec.runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(InterruptedException.class);
         assertThat(exec.stderr()).isEmpty();
@@ -70,9 +70,9 @@ class ExecCancellationTest {
     void aCancellationBeforeTheCommandStartsRunsNothing() throws Exception {
         String box = startBox(TestDocker.IMAGE, List.of("sh"));
         TestStageContext exec = exec(box, List.of("sleep", "674"));
-        exec.testCancellation().cancel();
+        exec.cancellation().cancel();
 
-        Outcome outcome = exec.runAttempt(TestDocker.stage("exec"));
+        Outcome outcome = exec.runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(InterruptedException.class);
         assertThat(commandsIn(box)).noneMatch(c -> c.contains("sleep 674"));
@@ -85,11 +85,11 @@ class ExecCancellationTest {
         TestStageContext exec = exec(box, List.of("/busybox", "sleep", "675"));
         Thread canceller = new Thread(() -> {
             await().atMost(Duration.ofSeconds(30)).until(() -> commandsIn(box).stream().anyMatch(c -> c.contains("sleep 675")));
-            exec.testCancellation().cancel();
+            exec.cancellation().cancel();
         });
         canceller.start();
 
-        Outcome outcome = exec.runAttempt(TestDocker.stage("exec"));
+        Outcome outcome = exec.runAttempt();
         canceller.join();
 
         assertThat(outcome.failure()).isInstanceOf(InterruptedException.class);
@@ -101,15 +101,15 @@ class ExecCancellationTest {
     }
 
     private String startBox(String image, List<String> command) throws InterruptedException {
-        Outcome started = new TestStageContext(runId, "box", TestDocker.stage("start"),
+        Outcome started = TestDocker.context(runId, "box", TestDocker.stage("start"),
                 Map.of("image", image, "command", command, "network", "none"), dir)
-                .runAttempt(TestDocker.stage("start"));
+                .runAttempt();
         assertThat(started.failure()).isNull();
         return (String) started.outputs().get("container");
     }
 
     private TestStageContext exec(String container, List<String> command) {
-        return new TestStageContext(runId, "exec", TestDocker.stage("exec"),
+        return TestDocker.context(runId, "exec", TestDocker.stage("exec"),
                 Map.of("container", container, "command", command), dir);
     }
 
@@ -117,7 +117,7 @@ class ExecCancellationTest {
     private static void timeOutOnceItPrinted(TestStageContext exec, String line) {
         Thread timer = new Thread(() -> {
             await().atMost(Duration.ofSeconds(30)).until(() -> exec.stdout().contains(line));
-            exec.testCancellation().cancel();
+            exec.cancellation().cancel();
         }, "test-timeout");
         timer.setDaemon(true);
         timer.start();
@@ -130,8 +130,8 @@ class ExecCancellationTest {
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /busybox\n");
         String tag = TestDocker.newImageName();
         images.add(tag);
-        Outcome built = new TestStageContext(runId, "build", TestDocker.stage("build"),
-                Map.of("context", "no-shell", "tags", List.of(tag)), dir).runAttempt(TestDocker.stage("build"));
+        Outcome built = TestDocker.context(runId, "build", TestDocker.stage("build"),
+                Map.of("context", "no-shell", "tags", List.of(tag)), dir).runAttempt();
         assertThat(built.failure()).isNull();
         return tag;
     }

@@ -2,7 +2,7 @@ package dev.pipewright.stages.docker.bench;
 
 import dev.pipewright.spi.StageType;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
+import dev.pipewright.testkit.TestStageContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +49,10 @@ public final class DockerStagesBench {
     }
 
     private static double stageRun(StageType run, Path dir) throws Exception {
-        TestStageContext ctx = new TestStageContext(TestDocker.newRunId(), "true", run,
+        TestStageContext ctx = TestDocker.context(TestDocker.newRunId(), "true", run,
                 Map.of("image", TestDocker.IMAGE, "command", List.of("true")), dir);
         long t0 = System.nanoTime();
-        var outcome = ctx.runAttempt(run);
+        var outcome = ctx.runAttempt();
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!outcome.succeeded()) {
             throw new IllegalStateException(outcome.failure());
@@ -82,10 +82,10 @@ public final class DockerStagesBench {
     }
 
     private static double stageBuild(StageType build, Path habitat, String tag) throws Exception {
-        TestStageContext ctx = new TestStageContext(TestDocker.newRunId(), "build", build,
+        TestStageContext ctx = TestDocker.context(TestDocker.newRunId(), "build", build,
                 Map.of("context", habitat.toString(), "tags", List.of(tag), "no-cache", true), habitat);
         long t0 = System.nanoTime();
-        var outcome = ctx.runAttempt(build);
+        var outcome = ctx.runAttempt();
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!outcome.succeeded()) {
             throw new IllegalStateException(outcome.failure());
@@ -102,11 +102,11 @@ public final class DockerStagesBench {
         double[] cli = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             String runId = TestDocker.newRunId();
-            TestStageContext ctx = new TestStageContext(runId, "sleeper", run,
+            TestStageContext ctx = TestDocker.context(runId, "sleeper", run,
                     Map.of("image", TestDocker.IMAGE, "command", List.of("sh", "-c", "echo started; sleep 60")), dir);
             Thread attempt = new Thread(() -> {
                 try {
-                    ctx.runAttempt(run);
+                    ctx.runAttempt();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -116,7 +116,7 @@ public final class DockerStagesBench {
                 Thread.sleep(5);
             }
             long t0 = System.nanoTime();
-            ctx.testCancellation().cancel();
+            ctx.cancellation().cancel();
             while (!TestDocker.containersOfRun(runId).isEmpty()) {
                 Thread.sleep(5);
             }
