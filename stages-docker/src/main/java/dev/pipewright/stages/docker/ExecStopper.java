@@ -3,6 +3,8 @@ package dev.pipewright.stages.docker;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -145,6 +147,8 @@ final class ExecStopper {
                 }
                 String id = create.exec().getId();
                 engine.client().execStartCmd(id).exec(new Collector(id, result));
+            } catch (NotFoundException | ConflictException e) {
+                result.complete(Optional.empty()); // the container is gone or stopped, and the command with it
             } catch (RuntimeException e) {
                 result.complete(Optional.of("the engine refused the exec that stops it ("
                         + engine.failures().describe(e, "stop the command") + ")"));

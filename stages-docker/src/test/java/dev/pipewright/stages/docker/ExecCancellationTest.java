@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * container, which stays up for the stages after it.
  */
 @RequiresDocker
+@Timeout(120) // a cancellation that never fires would otherwise wait for the sleep
 class ExecCancellationTest {
 
     private final String runId = TestDocker.newRunId();
@@ -125,8 +127,10 @@ class ExecCancellationTest {
 
     /** An image FROM scratch with only a static busybox at /busybox: no `sh` on the PATH. */
     private String imageWithoutShell() throws Exception {
+        Path busybox = Path.of("/bin/busybox");
+        assertThat(busybox).as("the static busybox of busybox-static (.ci/setup-docker.sh installs it)").exists();
         Path context = Files.createDirectories(dir.resolve("no-shell"));
-        Files.copy(Path.of("/bin/busybox"), context.resolve("busybox"));
+        Files.copy(busybox, context.resolve("busybox"));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /busybox\n");
         String tag = TestDocker.newImageName();
         images.add(tag);
