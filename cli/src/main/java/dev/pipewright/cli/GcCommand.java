@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gc", mixinStandardHelpOptions = true,
         description = {"Removes what crashed or killed runs left behind (for example containers labelled",
-            "with a run that is no longer running), and the snapshots (snapshot = true) that no",
-            "`run --resume` can start from any more. Resources started with keep = true stay.",
+            "with a run that is no longer running), and the snapshots (snapshot = true) that",
+            "no `run --resume` can start from any more. Resources started with keep = true stay.",
             "Exit 0 when everything could be removed, 1 otherwise."})
 final class GcCommand implements Callable<Integer> {
 
@@ -44,9 +44,9 @@ final class GcCommand implements Callable<Integer> {
     Path stateDirectory;
 
     @Option(names = "--snapshots", paramLabel = "WHICH", defaultValue = "unused",
-            description = {"which snapshots of this state directory to remove: unused (default: those no",
-                "`run --resume` can start from any more), all (every one, except those of pipelines",
-                "with a running run), none"})
+            description = "which snapshots of this state directory to remove: unused (the default: those no "
+                    + "`run --resume` can start from any more), all (every one, except those of pipelines with a "
+                    + "running run), none")
     Snapshots snapshots;
 
     @CommandLine.Mixin
@@ -88,7 +88,7 @@ final class GcCommand implements Callable<Integer> {
                     + " (" + String.join(", ", unknown) + "); run gc with the --state-dir those runs used");
         }
         out.println("gc: removed " + tally.removed + (tally.removed == 1 ? " resource" : " resources")
-                + (tally.problems > 0 ? ", " + tally.problems + " could not be removed" : ""));
+                + (tally.problems == 1 ? ", 1 problem" : tally.problems > 1 ? ", " + tally.problems + " problems" : ""));
         out.flush();
         err.flush();
         return tally.problems > 0 ? Main.EXIT_FAILED : Main.EXIT_OK;

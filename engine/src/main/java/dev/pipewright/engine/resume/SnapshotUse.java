@@ -107,14 +107,17 @@ public final class SnapshotUse implements SnapshotRetention {
         if (uses.problem() != null) {
             return Verdict.keep("cannot tell whether run " + last.id() + " uses it: " + uses.problem());
         }
-        String latestRun = "the latest run of " + run.pipeline() + ", " + last.id() + " (" + last.state().label() + "),";
+        String state = last.state().label();
         if (uses.snapshots().contains(snapshot)) {
-            return Verdict.keep("`pipewright run --resume` starts from it: " + latestRun + " used it");
+            String resume = "the next `pipewright run --resume` of " + run.pipeline() + " starts from it: ";
+            return Verdict.keep(resume + (last.id().equals(runId) ? "its run is the latest, and " + state
+                    : "the latest run, " + last.id() + " (" + state + "), reused it"));
         }
         if (last.id().equals(runId)) {
             return Verdict.remove("no stage of its run recorded it, so no resume can find it");
         }
-        return Verdict.remove("superseded: " + latestRun + " does not use it");
+        return Verdict.remove("superseded: the latest run of " + run.pipeline() + ", " + last.id() + " (" + state
+                + "), does not use it");
     }
 
     /** Snapshots left alone because they were taken by runs of other state directories: run ids by directory. */

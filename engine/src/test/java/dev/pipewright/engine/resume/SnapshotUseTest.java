@@ -117,7 +117,7 @@ class SnapshotUseTest {
         assertThat(judge(SnapshotUse.Scope.UNUSED, snapshotOf(first))).isEqualTo(Verdict.remove(
                 "superseded: the latest run of habitat, " + second + " (failed), does not use it"));
         assertThat(judge(SnapshotUse.Scope.UNUSED, snapshotOf(second))).isEqualTo(Verdict.keep(
-                "`pipewright run --resume` starts from it: the latest run of habitat, " + second + " (failed), used it"));
+                "the next `pipewright run --resume` of habitat starts from it: its run is the latest, and failed"));
     }
 
     @Test
@@ -127,7 +127,8 @@ class SnapshotUseTest {
 
         assertThat(snapshots).as("the resumed run reused the setup instead of taking another snapshot").hasSize(1);
         assertThat(judge(SnapshotUse.Scope.UNUSED, snapshotOf(failed))).isEqualTo(Verdict.keep(
-                "`pipewright run --resume` starts from it: the latest run of habitat, " + resumed + " (succeeded), used it"));
+                "the next `pipewright run --resume` of habitat starts from it: the latest run, " + resumed
+                        + " (succeeded), reused it"));
     }
 
     @Test
