@@ -8,6 +8,8 @@ import dev.pipewright.spi.SnapshotRetention;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +33,12 @@ final class SnapshotJanitor {
                 .withShowAll(true)
                 .withLabelFilter(Map.of(ContainerLabels.SNAPSHOT, "true"))
                 .exec()));
-        // Newest first: a snapshot built on an older one goes before it, so the older one can go too.
+        // Newest first: a snapshot built on an older one usually goes before it (creation times
+        // are in seconds, so remove() tries again what a newer one still held).
         snapshots.sort(Comparator.comparing((Image image) -> image.getCreated() == null ? 0L : image.getCreated())
                 .reversed().thenComparing(Image::getId));
-        List<String> removed = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Doomed> doomed = new ArrayList<>();
         for (Image image : snapshots) {
             Map<String, String> labels = image.getLabels() == null ? Map.of() : image.getLabels();
             SnapshotRetention.Verdict verdict = retention.judge(image.getId(), labels);
@@ -46,22 +48,53 @@ final class SnapshotJanitor {
                 case KEEP -> kept.add(what + " (" + verdict.reason() + ")");
                 case REMOVE -> {
                     List<String> names = names(image);
-                    if (!names.isEmpty()) {
+                    if (names.isEmpty()) {
+                        doomed.add(new Doomed(image.getId(), what, verdict.reason()));
+                    } else {
                         kept.add(what + " (it was named " + String.join(", ", names)
                                 + " since; gc leaves named images alone)");
-                        continue;
-                    }
-                    try {
-                        remove(image.getId());
-                        removed.add(what + " (" + verdict.reason() + ")");
-                    } catch (ConflictException e) {
-                        kept.add(what + " (still in use: " + conflict(e) + ")");
-                    } catch (RuntimeException e) {
-                        problems.add(engine.failures().describe(e, "remove " + what));
                     }
                 }
             }
         }
+        return remove(doomed, kept);
+    }
+
+    /** A snapshot to remove: its id, how the report names it, and why it goes. */
+    private record Doomed(String id, String what, String reason) {
+    }
+
+    /**
+     * Removes the snapshots, passing over them again while a pass removed something: a snapshot
+     * that a newer one (removed later in the same pass) was built on can go in the next pass.
+     * What something still uses after that is kept, with the engine's reason.
+     */
+    private GcReport remove(List<Doomed> doomed, List<String> kept) {
+        List<String> removed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<Doomed, ConflictException> inUse = new LinkedHashMap<>();
+        List<Doomed> pending = new ArrayList<>(doomed);
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (Iterator<Doomed> it = pending.iterator(); it.hasNext(); ) {
+                Doomed snapshot = it.next();
+                try {
+                    remove(snapshot.id());
+                    removed.add(snapshot.what() + " (" + snapshot.reason() + ")");
+                    inUse.remove(snapshot);
+                    progress = true;
+                    it.remove();
+                } catch (ConflictException e) {
+                    inUse.put(snapshot, e);
+                } catch (RuntimeException e) {
+                    problems.add(engine.failures().describe(e, "remove " + snapshot.what()));
+                    inUse.remove(snapshot);
+                    it.remove();
+                }
+            }
+        }
+        inUse.forEach((snapshot, e) -> kept.add(snapshot.what() + " (still in use: " + conflict(e) + ")"));
         return new GcReport(removed, kept, problems);
     }
 
