@@ -99,8 +99,12 @@ public final class Main implements Runnable {
         return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
 
-    /** The configured command line, also used by tests that run commands in-process. */
-    public static CommandLine commandLine() {
+    /**
+     * The whole command line, built by picocli. Not public: the launcher's reflective look-up of
+     * {@code main} resolves the types of every public method, and picocli's are not in the class
+     * data archive.
+     */
+    static CommandLine commandLine() {
         // picocli's defaults already match ours: 2 for invalid input, 1 for an uncaught exception.
         return new CommandLine(new Main());
     }

@@ -143,6 +143,25 @@ class RunStoreTest {
     }
 
     @Test
+    void anIndexEntryReadsBackAsTheSummaryItsLogGives() throws IOException {
+        store("20261128-100000-000-aaaa", Ending.SUCCEEDED);
+        store("20261128-110000-000-bbbb", Ending.FAILED);
+        store("20261128-120000-000-cccc", "other", Ending.CANCELLED);
+        RunStore runs = new RunStore(stateDir);
+        List<RunState> projected = runs.list(null, null, 10);
+        for (RunState run : projected) {
+            Files.delete(runs.eventsFile(run.id())); // so only the index can answer
+        }
+
+        List<RunState> indexed = runs.list(null, null, 10);
+        assertThat(indexed).usingRecursiveFieldByFieldElementComparatorOnFields("id", "pipeline", "state", "progress",
+                "started", "finished", "duration", "error", "failedStage", "totalStages", "pid", "host")
+                .containsExactlyElementsOf(projected);
+        assertThat(indexed).as("a failed run, so errors are compared too")
+                .anyMatch(run -> run.error() != null && run.failedStage() != null);
+    }
+
+    @Test
     void aStaleIndexIsBroughtUpToDate() throws IOException {
         store("20261128-100000-000-aaaa", Ending.SUCCEEDED);
         String deleted = store("20261128-110000-000-bbbb", Ending.FAILED);
