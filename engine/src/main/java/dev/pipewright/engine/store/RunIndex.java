@@ -49,7 +49,8 @@ final class RunIndex {
      * The raw entries by run id, in file order; empty when there is no usable index. Entries are
      * decoded with {@link #decode} only when needed: a listing of the last 20 of 10,000 runs
      * decodes 20. The file is read whole and cut at line ends, without a JSON parser: this is
-     * what every {@code runs} and query process pays before it shows anything.
+     * what every {@code runs} and query process pays before it shows anything. Entries are newest
+     * first, as {@link RunStore} writes them; an index out of that order is not used.
      */
     static Optional<Map<String, String>> read(Path runsRoot) {
         String text;
@@ -64,6 +65,7 @@ final class RunIndex {
             return Optional.empty();
         }
         Map<String, String> entries = new LinkedHashMap<>();
+        String previous = null;
         for (int start = end + 1; start < text.length(); start = end + 1) {
             end = text.indexOf('\n', start);
             if (end < 0) {
@@ -73,13 +75,21 @@ final class RunIndex {
                     || end - start < ID_PREFIX.length() + ID_LENGTH + 1) {
                 return Optional.empty();
             }
-            int id = start + ID_PREFIX.length();
-            entries.put(text.substring(id, id + ID_LENGTH), text.substring(start, end));
+            int idStart = start + ID_PREFIX.length();
+            String id = text.substring(idStart, idStart + ID_LENGTH);
+            if (previous != null && id.compareTo(previous) >= 0) {
+                return Optional.empty();
+            }
+            entries.put(id, text.substring(start, end));
+            previous = id;
         }
         return Optional.of(entries);
     }
 
-    /** Replaces the index with these entries (lines from {@link #read} or {@link #encode}), atomically. */
+    /**
+     * Replaces the index with these entries (lines from {@link #read} or {@link #encode}, newest
+     * first), atomically.
+     */
     static void write(Path runsRoot, Collection<String> entries) throws IOException {
         Path temporary = Files.createTempFile(runsRoot, ".index-", ".tmp");
         try {

@@ -143,22 +143,34 @@ public final class RunStore implements RunSource {
     /**
      * Every run, newest first: ended runs from the index (decoded when asked for), the others (and
      * runs the index does not know yet) from their logs. The index is rewritten when it was
-     * missing, unreadable or out of date.
+     * missing, unreadable or out of date. When it holds every run directory, its order (newest
+     * first) is the listing's, and the 10,000 ids of a large store need no sorting.
      */
     private Summaries summaries() {
-        List<String> ids = ids();
         Optional<Map<String, String>> index = RunIndex.read(runsRoot);
         Map<String, String> indexed = index.orElse(Map.of());
+        List<String> listed = new ArrayList<>();
         Map<String, RunState> loaded = new HashMap<>();
-        boolean changed = index.isEmpty() && !ids.isEmpty();
-        for (String id : ids) {
-            if (!indexed.containsKey(id)) {
-                RunState run = load(id);
-                loaded.put(id, run);
-                changed |= run.state().ended();
+        boolean changed = false;
+        for (String name : names()) {
+            if (RunIds.looksLikeRunId(name)) {
+                listed.add(name);
+                if (!indexed.containsKey(name)) {
+                    RunState run = load(name);
+                    loaded.put(name, run);
+                    changed |= run.state().ended();
+                }
             }
         }
-        changed |= indexed.size() + loaded.size() != ids.size();
+        changed |= index.isEmpty() && !listed.isEmpty();
+        changed |= indexed.size() + loaded.size() != listed.size();
+        List<String> ids;
+        if (loaded.isEmpty() && indexed.size() == listed.size()) {
+            ids = List.copyOf(indexed.keySet());
+        } else {
+            listed.sort(Comparator.reverseOrder());
+            ids = listed;
+        }
         Summaries summaries = new Summaries(ids, indexed, loaded);
         if (changed) {
             writeIndex(summaries);

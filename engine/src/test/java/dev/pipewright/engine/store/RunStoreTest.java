@@ -190,6 +190,21 @@ class RunStoreTest {
     }
 
     @Test
+    void anIndexOutOfOrderIsRebuiltNewestFirst() throws IOException {
+        store("20261128-100000-000-aaaa", Ending.SUCCEEDED);
+        store("20261128-110000-000-bbbb", Ending.FAILED);
+        RunStore runs = new RunStore(stateDir);
+        runs.list(null, null, 10);
+        Path index = runs.runsRoot().resolve(RunIndex.FILE_NAME);
+        List<String> lines = Files.readAllLines(index);
+        Files.write(index, List.of(lines.get(0), lines.get(2), lines.get(1)));
+
+        assertThat(runs.list(null, null, 10)).extracting(RunState::id)
+                .containsExactly("20261128-110000-000-bbbb", "20261128-100000-000-aaaa");
+        assertThat(Files.readAllLines(index)).containsExactlyElementsOf(lines);
+    }
+
+    @Test
     void runningRunsAreNotIndexed() throws IOException {
         store("20261128-100000-000-aaaa", Ending.SUCCEEDED);
         String running = store("20261128-110000-000-bbbb", Ending.NONE);
