@@ -3,9 +3,8 @@ import dev.pipewright.engine.check.Validator;
 import dev.pipewright.engine.plugins.PluginDirectories;
 import dev.pipewright.engine.plugins.PluginRegistry;
 import dev.pipewright.grammar.ParseResult;
+import dev.pipewright.grammar.PipelineParser;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +17,11 @@ import java.util.Optional;
  * in the same run on the same machine, is Jackson reading the same pipeline written as JSON
  * (what a YAML/JSON-based tool would have to do at least), so the ratio survives a noisy machine.
  *
- * Usage: ParseBench N (run.sh runs each N in a fresh JVM, so peak memory belongs to one size).
+ * Reported besides the times: the bytes allocated by one parse and check (garbage the collector
+ * must clear, from the thread's allocation counter) and the heap the result keeps alive (measured
+ * after full collections). The time of the parse alone shows what the checks add.
+ *
+ * Usage: ParseBench N (run.sh runs each N in a fresh JVM, so one size's garbage never meets another's).
  */
 public class ParseBench {
 
@@ -32,33 +35,67 @@ public class ParseBench {
         int warmups = Math.max(3, 200_000 / stages);
         for (int i = 0; i < warmups; i++) {
             check(pipeline, catalog);
+            PipelineParser.parse("bench.pipeline", pipeline);
             mapper.readTree(json);
         }
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-        long heapBefore = usedHeap();
         int runs = Math.max(5, 50_000 / stages);
         List<Long> ours = new ArrayList<>();
+        List<Long> parseOnly = new ArrayList<>();
         List<Long> peer = new ArrayList<>();
+        List<Long> allocated = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            long bytes = allocatedBytes();
             long start = System.nanoTime();
             ParseResult result = check(pipeline, catalog);
             ours.add(System.nanoTime() - start);
+            allocated.add(allocatedBytes() - bytes);
             if (result.file().isEmpty()) {
                 throw new IllegalStateException("the generated file does not check: " + result.diagnostics().get(0));
             }
             start = System.nanoTime();
+            PipelineParser.parse("bench.pipeline", pipeline);
+            parseOnly.add(System.nanoTime() - start);
+            start = System.nanoTime();
             mapper.readTree(json);
             peer.add(System.nanoTime() - start);
         }
-        long peak = peakHeap() - heapBefore;
         double oursMs = median(ours) / 1e6;
+        double parseMs = median(parseOnly) / 1e6;
         double peerMs = median(peer) / 1e6;
-        System.out.printf("| %,d | %,d KB | %.1f ms | %.1f µs | %.1f ms | %.1fx | %.0f MB |%n",
-                stages, pipeline.length() / 1024, oursMs, oursMs * 1000 / stages, peerMs, oursMs / peerMs,
-                Math.max(0, peak) / 1e6);
+        System.out.printf("| %,d | %,d KB | %.1f ms | %.1f ms | %.1f µs | %.1f ms | %.1fx | %.0f MB | %.1f MB |%n",
+                stages, pipeline.length() / 1024, oursMs, parseMs, oursMs * 1000 / stages, peerMs, oursMs / peerMs,
+                median(allocated) / 1e6, retainedBytes(pipeline, catalog) / 1e6);
+    }
+
+    /** Bytes this thread allocated so far: what one parse and check costs the collector. */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /**
+     * What a checked file keeps alive: the heap in use after full collections with results held,
+     * minus without them, per result. Enough results are held to rise well above the collector's
+     * noise. Each has its own copy of the source text, which the AST holds for diagnostics.
+     */
+    private static long retainedBytes(String pipeline, PluginRegistry catalog) {
+        int copies = Math.max(1, 2_000_000 / pipeline.length());
+        List<ParseResult> held = new ArrayList<>();
+        long before = usedHeapAfterGc();
+        for (int i = 0; i < copies; i++) {
+            held.add(check(new String(pipeline.toCharArray()), catalog));
+        }
+        long after = usedHeapAfterGc();
+        if (held.stream().anyMatch(r -> r.file().isEmpty())) {
+            throw new IllegalStateException("the generated file does not check");
+        }
+        return (after - before) / copies;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static ParseResult check(String source, PluginRegistry catalog) {
@@ -107,13 +144,4 @@ public class ParseBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static long usedHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getUsage().getUsed()).sum();
-    }
-
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Parse and check figures for bench/README.md ("Parse and check"). Builds through the reactor (no
-# install), runs each size in a fresh JVM (peak memory belongs to one size), then times
+# install), runs each size in a fresh JVM (one size's garbage never meets another's), then times
 # `pipewright check` of a small file as whole cold processes against `java -version`.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -11,8 +11,8 @@ cp="engine/target/classes:$(cat engine/target/bench-classpath.txt)"
 heap=${BENCH_HEAP:-2g}
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| stages | file | parse + check | per stage | Jackson, same pipeline as JSON | ratio | peak heap |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| stages | file | parse + check | parse alone | per stage | Jackson, same pipeline as JSON | ratio | allocated per run | retained result |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in ${BENCH_SIZES:-100 1000 10000 100000}; do
   java -Xmx"$heap" -cp "$cp" bench/parse/ParseBench.java "$n"
 done

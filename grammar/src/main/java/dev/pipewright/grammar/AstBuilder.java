@@ -14,6 +14,8 @@ import dev.pipewright.grammar.ast.Pipeline;
 import dev.pipewright.grammar.ast.PipelineFile;
 import dev.pipewright.grammar.ast.Setting;
 import dev.pipewright.grammar.ast.SourceSpan;
+import dev.pipewright.grammar.diag.Diagnostic;
+import dev.pipewright.grammar.diag.Diagnostics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +26,18 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Turns a parse tree without syntax errors into the AST. The parse tree goes no further than
- * this class. One method per grammar rule.
+ * this class. One method per grammar rule. The grammar lets a few things through that mean
+ * nothing (a map key with {@code ${...}} in it); they are reported to the sink, and the caller
+ * drops the AST.
  */
 final class AstBuilder {
 
     private final Spans spans;
+    private final Diagnostics sink;
 
-    AstBuilder(Spans spans) {
+    AstBuilder(Spans spans, Diagnostics sink) {
         this.spans = spans;
+        this.sink = sink;
     }
 
     PipelineFile file(FileContext file, String source, List<Comment> comments) {
@@ -178,7 +184,15 @@ final class AstBuilder {
 
     private MapEntry mapEntry(MapEntryContext ctx) {
         MapKeyContext key = ctx.mapKey();
-        String text = key.string() != null ? string(key.string()).constantText() : key.getText();
+        String text = key.getText();
+        if (key.string() != null) {
+            Expr.StringLit string = string(key.string());
+            if (!string.isConstant()) {
+                sink.report(Diagnostic.error(string.span(), "a map key is plain text, without `${...}`",
+                        "compute the value instead, or write the key as a name or a constant string"));
+            }
+            text = string.isConstant() ? string.constantText() : text;
+        }
         return new MapEntry(text, spans.of(key), expr(ctx.expr()), spans.of(ctx));
     }
 

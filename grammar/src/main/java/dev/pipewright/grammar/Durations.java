@@ -1,8 +1,6 @@
 package dev.pipewright.grammar;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Durations as the language writes them: one or more {@code <integer><unit>} with units
@@ -10,8 +8,6 @@ import java.util.regex.Pattern;
  * ({@code 500ms}, {@code 2m}, {@code 1h30m}). Also used for {@code -p NAME=VALUE} of type duration.
  */
 public final class Durations {
-
-    private static final Pattern PART = Pattern.compile("([0-9]+)(ms|h|m|s)");
 
     private Durations() {
     }
@@ -22,22 +18,30 @@ public final class Durations {
      * @throws IllegalArgumentException with a message for people when {@code text} is not a duration
      */
     public static Duration parse(String text) {
-        Matcher part = PART.matcher(text);
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("an empty text is not a duration");
+        }
+        // By hand rather than by a regular expression: the parser reads every duration of a file here.
         Duration total = Duration.ZERO;
         int position = 0;
         int lastUnitRank = -1;
         while (position < text.length()) {
-            if (!part.find(position) || part.start() != position) {
+            int digits = position;
+            while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+                digits++;
+            }
+            int unitEnd = unitEnd(text, digits);
+            if (digits == position || unitEnd == digits) {
                 throw new IllegalArgumentException("`" + text + "` is not a duration");
             }
-            String unit = part.group(2);
+            String unit = text.substring(digits, unitEnd);
             int rank = rank(unit);
             if (rank <= lastUnitRank) {
                 throw new IllegalArgumentException("the units of `" + text + "` must go from largest to smallest, each once");
             }
             lastUnitRank = rank;
             try {
-                long amount = Long.parseLong(part.group(1));
+                long amount = Long.parseLong(text, position, digits, 10);
                 total = total.plus(switch (unit) {
                     case "h" -> Duration.ofHours(amount);
                     case "m" -> Duration.ofMinutes(amount);
@@ -47,12 +51,20 @@ public final class Durations {
             } catch (ArithmeticException | NumberFormatException tooLarge) {
                 throw new IllegalArgumentException("`" + text + "` is too long a duration");
             }
-            position = part.end();
-        }
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("an empty text is not a duration");
+            position = unitEnd;
         }
         return total;
+    }
+
+    /** The end of the unit at {@code at}: {@code ms}, else {@code h}, {@code m} or {@code s}; {@code at} when none. */
+    private static int unitEnd(String text, int at) {
+        if (text.startsWith("ms", at)) {
+            return at + 2;
+        }
+        if (at < text.length() && "hms".indexOf(text.charAt(at)) >= 0) {
+            return at + 1;
+        }
+        return at;
     }
 
     /** What to write instead; shown as a hint under a bad duration. */

@@ -109,4 +109,10 @@ class PipelineParserTest {
         assertThat(result.file()).isEmpty();
         assertThat(result.diagnostics()).extracting(Diagnostic::message).containsExactly("`5d` is not a duration");
     }
+
+    @Test
+    void aMapKeyWithAnInterpolationIsReportedNotThrown() {
+        assertThat(errors("pipeline p { stage a { uses = core.log  with { \"${params.k}\" = 1 } } }"))
+                .containsExactly("1:48 a map key is plain text, without `${...}`");
+    }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RobustnessTest {
 
     private static final int BATCHES = 12;
-    private static final int PER_BATCH = 1_000;
+    static final int PER_BATCH = 1_000;
 
     static Stream<Long> seeds() {
         return IntStream.range(0, BATCHES).mapToObj(i -> 7_919L * (i + 1));
@@ -36,14 +36,18 @@ class RobustnessTest {
             SourceGenerator generator = new SourceGenerator(seed);
             List<String> corpus = Corpus.validFiles().stream().map(Corpus::read).toList();
             for (int i = 0; i < PER_BATCH; i++) {
-                String source = switch (i % 3) {
-                    case 0 -> generator.tokenSoup();
-                    case 1 -> generator.mutate(corpus.get(i % corpus.size()));
-                    default -> generator.mutate(generator.validFile());
-                };
-                checkOne(source, seed, i);
+                checkOne(input(generator, corpus, i), seed, i);
             }
         });
+    }
+
+    /** Input {@code index} of a batch: token soup, a mutated corpus file or a mutated generated file. */
+    static String input(SourceGenerator generator, List<String> corpus, int index) {
+        return switch (index % 3) {
+            case 0 -> generator.tokenSoup();
+            case 1 -> generator.mutate(corpus.get(index % corpus.size()));
+            default -> generator.mutate(generator.validFile());
+        };
     }
 
     private static void checkOne(String source, long seed, int index) {

@@ -184,18 +184,42 @@ final class ReferenceChecker {
         if (schema.isEmpty()) {
             return; // the unknown stage type is reported where `uses` names it
         }
+        if (isOutput(schema.get(), output.value())
+                || schema.get().argumentsAreOutputs() && isArgument(target, output.value())) {
+            return;
+        }
+        // Only an unknown output pays for the sorted list of the known ones.
         Set<String> outputs = new TreeSet<>();
         if (schema.get().argumentsAreOutputs()) {
             target.stage().with().ifPresent(with -> with.entries().forEach(e -> outputs.add(e.key())));
         }
         schema.get().outputs().forEach(o -> outputs.add(o.name()));
-        if (!outputs.contains(output.value())) {
-            List<String> known = new ArrayList<>(outputs);
-            known.add("status");
-            error(output, "stage `" + target.name() + "` (" + type.get() + ") has no output `" + output.value() + "`",
-                    Suggestions.didYouMean(output.value(), known)
-                            .orElse("its outputs are " + String.join(", ", known)));
+        List<String> known = new ArrayList<>(outputs);
+        known.add("status");
+        error(output, "stage `" + target.name() + "` (" + type.get() + ") has no output `" + output.value() + "`",
+                Suggestions.didYouMean(output.value(), known).orElse("its outputs are " + String.join(", ", known)));
+    }
+
+    // Loops rather than streams here and in isArgument: every `stages.X.Y` in a file comes here.
+    private static boolean isOutput(StageSchema schema, String name) {
+        for (StageSchema.Output output : schema.outputs()) {
+            if (output.name().equals(name)) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private static boolean isArgument(StagePlace stage, String name) {
+        Optional<Expr.MapLit> with = stage.stage().with();
+        if (with.isPresent()) {
+            for (MapEntry entry : with.get().entries()) {
+                if (entry.key().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void error(Name at, String message, String hint) {

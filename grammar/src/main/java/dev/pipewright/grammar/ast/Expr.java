@@ -77,7 +77,12 @@ public sealed interface Expr extends Node {
         }
 
         public String dotted() {
-            return path.stream().map(Name::value).collect(Collectors.joining("."));
+            // A loop, not a stream: checks ask every stage's `uses` for it.
+            StringBuilder dotted = new StringBuilder(path.get(0).value());
+            for (int i = 1; i < path.size(); i++) {
+                dotted.append('.').append(path.get(i).value());
+            }
+            return dotted.toString();
         }
     }
 
