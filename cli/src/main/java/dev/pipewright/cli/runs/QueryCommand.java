@@ -1,7 +1,5 @@
 package dev.pipewright.cli.runs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pipewright.cli.LeanArguments;
 import dev.pipewright.cli.LeanCommand;
 import dev.pipewright.cli.Main;
@@ -25,8 +23,6 @@ import picocli.CommandLine.Parameters;
 public final class QueryCommand implements Callable<Integer>, LeanCommand {
 
     private static final LeanArguments.Syntax LEAN = LeanArguments.syntax().flag("--compact").single("--state-dir");
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Parameters(index = "0", paramLabel = "QUERY",
             description = "e.g. 'pipeline(name: \"habitat-build\") { state progress stages { name status } }'")
@@ -55,15 +51,15 @@ public final class QueryCommand implements Callable<Integer>, LeanCommand {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     @Override
-    public int execute(PrintWriter out, PrintWriter err) throws Exception {
+    public int execute(PrintWriter out, PrintWriter err) {
         try {
             var answer = new QueryExecutor(stateDir.store(), Clock.systemUTC()).execute(query);
-            out.println(compact ? answer.toString() : JSON.writeValueAsString(answer));
+            out.println(compact ? AnswerJson.compact(answer) : AnswerJson.indented(answer));
             out.flush();
             return Main.EXIT_OK;
         } catch (QueryException e) {
