@@ -98,12 +98,17 @@ final class ExecStage extends DockerStageType {
         return cancelled(cause);
     }
 
-    /** Commits the container the command ran in, labelled so the snapshot can be found and removed. */
+    /**
+     * Commits the container the command ran in, labelled so the snapshot can be found and removed
+     * ({@code pipewright.snapshot=true} marks it as one for {@code pipewright gc}).
+     */
     @Override
     public Optional<String> snapshot(Arguments arguments, Map<String, String> labels) throws StageFailure {
         String container = arguments.string("container");
+        Map<String, String> marked = new LinkedHashMap<>(labels);
+        marked.put(ContainerLabels.SNAPSHOT, "true");
         try {
-            return Optional.of(engine.client().commitCmd(container).withLabels(labels).exec());
+            return Optional.of(engine.client().commitCmd(container).withLabels(marked).exec());
         } catch (RuntimeException e) {
             throw engine.failures().failure(e, "take a snapshot of container " + container);
         }

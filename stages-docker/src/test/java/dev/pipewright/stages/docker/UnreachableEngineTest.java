@@ -90,6 +90,17 @@ class UnreachableEngineTest {
     }
 
     @Test
+    void snapshotGcAgainstAnUnreachableEngineIsTheSameProblem() {
+        var report = pluginAt("unix://" + dir.resolve("none.sock")).collectSnapshots((snapshot, labels) -> {
+            throw new AssertionError("nothing to judge without an engine");
+        });
+
+        assertThat(report.removed()).isEmpty();
+        assertThat(report.problems()).singleElement().asString().startsWith("Cannot reach the Docker engine")
+                .satisfies(UnreachableEngineTest::assertOneSentenceWithoutTrace);
+    }
+
+    @Test
     void withoutDockerHostTheDefaultSocketIsNamed() {
         DockerEndpoint endpoint = DockerEndpoint.fromEnvironment(Map.of());
 
