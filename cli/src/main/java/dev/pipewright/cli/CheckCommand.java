@@ -8,6 +8,7 @@ import dev.pipewright.grammar.ParseResult;
 import dev.pipewright.grammar.diag.Diagnostic;
 import dev.pipewright.grammar.diag.DiagnosticRenderer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,23 +26,25 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Checks pipeline files without running anything: syntax, settings, parameters,",
             "stage types and their arguments, references. Exit 0 when clean, 2 with every problem found."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, LeanCommand {
 
     enum Format { text, json }
+
+    private static final LeanArguments.Syntax LEAN = LeanArguments.syntax()
+            .single("--format").repeatable("--param", "-p").repeatable("--plugins").flag("--preflight");
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "the .pipeline files to check")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "text for people (default), json for tools")
-    Format format;
+    @Option(names = "--format", paramLabel = "text|json", description = "text for people (default), json for tools")
+    Format format = Format.text;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", mapFallbackValue = "",
             description = "a parameter value; when any is given, required parameters without one are errors")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Mixin
-    PluginOptions plugins;
+    PluginOptions plugins = new PluginOptions();
 
     @Option(names = "--preflight",
             description = "also ask the plugins the files use whether what they need is there (a Docker engine that "
@@ -51,14 +54,45 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The command for plain arguments (after {@code check}); empty when picocli must read them. */
+    static Optional<LeanCommand> lean(List<String> args) {
+        Optional<LeanArguments> read = LEAN.read(args);
+        if (read.isEmpty() || read.get().operands().isEmpty()) {
+            return Optional.empty();
+        }
+        LeanArguments arguments = read.get();
+        CheckCommand command = new CheckCommand();
+        try {
+            arguments.value("--format").map(Format::valueOf).ifPresent(format -> command.format = format);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        for (String param : arguments.values("--param")) {
+            if (param.contains("\"")) {
+                return Optional.empty(); // picocli reads quoted keys and values its own way
+            }
+            int equals = param.indexOf('=');
+            command.params.put(equals < 0 ? param : param.substring(0, equals), equals < 0 ? "" : param.substring(equals + 1));
+        }
+        arguments.values("--plugins").forEach(directory -> command.plugins.directories.add(Path.of(directory)));
+        command.preflight = arguments.flag("--preflight");
+        command.files.addAll(arguments.operands());
+        return Optional.of(command);
+    }
+
     @Override
     public Integer call() {
-        try (PluginRegistry catalog = plugins.load(spec.commandLine().getErr())) {
-            return check(catalog);
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int execute(PrintWriter out, PrintWriter err) {
+        try (PluginRegistry catalog = plugins.load(err)) {
+            return check(catalog, out, err);
         }
     }
 
-    private int check(PluginRegistry catalog) {
+    private int check(PluginRegistry catalog, PrintWriter out, PrintWriter err) {
         Optional<Map<String, Object>> supplied = params.isEmpty() ? Optional.empty() : Optional.of(new LinkedHashMap<>(params));
         Map<String, String> sources = new HashMap<>();
         List<Diagnostic> all = new ArrayList<>();
@@ -84,8 +118,6 @@ final class CheckCommand implements Callable<Integer> {
         }
         // Plugin problems were printed as they loaded; an error among them fails the check too.
         long errors = all.stream().filter(Diagnostic::isError).count() + catalog.problems().stream().filter(PluginProblem::isError).count();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         notReady.forEach(err::println);
         if (format == Format.json) {
             out.println(DiagnosticJson.render(all));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Parameters;
         description = {"Rewrites pipeline files in the canonical layout (two-space indent, `=` aligned,",
             "comments kept). A file with syntax errors is left untouched.",
             "Exit 0 when done, 1 with --check when a file would change, 2 on syntax errors."})
-final class FmtCommand implements Callable<Integer> {
+final class FmtCommand implements Callable<Integer>, LeanCommand {
+
+    private static final LeanArguments.Syntax LEAN = LeanArguments.syntax().flag("--check");
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "the .pipeline files to format")
     List<String> files = new ArrayList<>();
@@ -33,10 +36,25 @@ final class FmtCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The command for plain arguments (after {@code fmt}); empty when picocli must read them. */
+    static Optional<LeanCommand> lean(List<String> args) {
+        Optional<LeanArguments> read = LEAN.read(args);
+        if (read.isEmpty() || read.get().operands().isEmpty()) {
+            return Optional.empty();
+        }
+        FmtCommand command = new FmtCommand();
+        command.files.addAll(read.get().operands());
+        command.check = read.get().flag("--check");
+        return Optional.of(command);
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int execute(PrintWriter out, PrintWriter err) {
         boolean broken = false;
         List<String> changed = new ArrayList<>();
         for (String file : files) {

@@ -1,5 +1,15 @@
 package dev.pipewright.cli;
 
+import dev.pipewright.cli.runs.QueryCommand;
+import dev.pipewright.cli.runs.RunsCommand;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,9 +28,9 @@ import picocli.CommandLine.Command;
             FmtCommand.class,
             RunCommand.class,
             ExplainCommand.class,
-            dev.pipewright.cli.runs.RunsCommand.class,
+            RunsCommand.class,
             dev.pipewright.cli.runs.ShowCommand.class,
-            dev.pipewright.cli.runs.QueryCommand.class,
+            QueryCommand.class,
             dev.pipewright.cli.runs.LogsCommand.class,
             dev.pipewright.cli.repl.ReplCommand.class,
             StagesCommand.class,
@@ -38,30 +48,63 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(leanCommandLine(args).orElseGet(Main::commandLine).execute(args.length > 0 && isLean(args[0])
-                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args));
+        System.exit(execute(args, writer(System.out, "sun.stdout.encoding"), writer(System.err, "sun.stderr.encoding")));
     }
 
     /**
-     * {@code check} and {@code fmt} are run without building the other commands: picocli
-     * instantiates every subcommand up front, and some initialise JSON mappers and the run store,
-     * which costs more than the check itself in a cold process (bench/README.md, "Parse and check").
+     * Runs the command {@code args} name and returns its exit code. {@code check}, {@code fmt},
+     * {@code runs} and {@code query} with plain arguments run without picocli (see
+     * {@link LeanArguments} for why); everything else, and every help or usage error, goes
+     * through picocli.
      */
-    private static java.util.Optional<CommandLine> leanCommandLine(String[] args) {
-        if (args.length == 0 || !isLean(args[0])) {
-            return java.util.Optional.empty();
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Optional<LeanCommand> lean = leanCommand(args);
+        if (lean.isEmpty()) {
+            CommandLine commandLine = commandLine();
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            return commandLine.execute(args);
         }
-        CommandLine lean = new CommandLine(args[0].equals("check") ? new CheckCommand() : new FmtCommand());
-        lean.setCommandName("pipewright " + args[0]);
-        return java.util.Optional.of(lean);
+        try {
+            return lean.get().execute(out, err);
+        } catch (Exception e) {
+            // What picocli does with an exception a command throws: its stack trace, exit code 1.
+            e.printStackTrace(err);
+            return EXIT_FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    private static boolean isLean(String command) {
-        return command.equals("check") || command.equals("fmt");
+    /** The command to run without picocli, if it is one of the lean ones and its arguments are plain. */
+    static Optional<LeanCommand> leanCommand(String[] args) {
+        if (args.length == 0) {
+            return Optional.empty();
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        return switch (args[0]) {
+            case "check" -> CheckCommand.lean(rest);
+            case "fmt" -> FmtCommand.lean(rest);
+            case "runs" -> RunsCommand.lean(rest);
+            case "query" -> QueryCommand.lean(rest);
+            default -> Optional.empty();
+        };
     }
 
-    /** The configured command line, also used by tests that run commands in-process. */
-    public static CommandLine commandLine() {
+    /** The writer picocli would make for standard output or error, so both paths print alike. */
+    private static PrintWriter writer(OutputStream stream, String encodingProperty) {
+        String encoding = System.getProperty(encodingProperty);
+        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : Charset.defaultCharset();
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
+    }
+
+    /**
+     * The whole command line, built by picocli. Not public: the launcher's reflective look-up of
+     * {@code main} resolves the types of every public method, and picocli's are not in the class
+     * data archive.
+     */
+    static CommandLine commandLine() {
         // picocli's defaults already match ours: 2 for invalid input, 1 for an uncaught exception.
         return new CommandLine(new Main());
     }

@@ -19,7 +19,7 @@ public final class PluginOptions {
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "A directory of plugin jars (each jar, or each folder of jars, is one plugin); repeatable."
                     + " Also searched: the directories in PIPEWRIGHT_PLUGINS, then ~/.pipewright/plugins.")
-    private List<Path> directories = new ArrayList<>();
+    List<Path> directories = new ArrayList<>();
 
     /** Where plugins are looked for: these options, then the environment, then the user's home. */
     public PluginDirectories directories() {

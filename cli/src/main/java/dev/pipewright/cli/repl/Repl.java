@@ -155,8 +155,8 @@ public final class Repl {
                 case "help" -> help(out);
                 case "run" -> run(Arrays.copyOfRange(words, 1, words.length), out);
                 case "cancel" -> cancel(words, out);
-                case "runs", "show", "logs" -> picocli(words, true, out);
-                case "check", "stages" -> picocli(words, false, out);
+                case "runs", "show", "logs" -> command(words, true, out);
+                case "check", "stages" -> command(words, false, out);
                 default -> query(line, out);
             }
         } finally {
@@ -219,16 +219,13 @@ public final class Repl {
         out.println("cancelling " + run.get().runId() + " (" + run.get().pipeline() + ")");
     }
 
-    private void picocli(String[] words, boolean storeCommand, PrintWriter out) {
+    private void command(String[] words, boolean storeCommand, PrintWriter out) {
         List<String> args = new ArrayList<>(Arrays.asList(words));
         if (storeCommand) {
             args.add("--state-dir");
             args.add(stateDirectory.toString());
         }
-        var commandLine = Main.commandLine();
-        commandLine.setOut(out);
-        commandLine.setErr(out);
-        commandLine.execute(args.toArray(String[]::new));
+        Main.execute(args.toArray(String[]::new), out, out);
     }
 
     private void query(String line, PrintWriter out) {

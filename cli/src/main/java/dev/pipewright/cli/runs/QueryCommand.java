@@ -1,12 +1,14 @@
 package dev.pipewright.cli.runs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pipewright.cli.LeanArguments;
+import dev.pipewright.cli.LeanCommand;
 import dev.pipewright.cli.Main;
 import dev.pipewright.engine.query.QueryExecutor;
 import dev.pipewright.grammar.query.QueryException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,9 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "query", description = "Answers a query about runs, as JSON (see docs/queries.md).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:answered", "2:the query has an error (reported with its line and column)"})
-public final class QueryCommand implements Callable<Integer> {
+public final class QueryCommand implements Callable<Integer>, LeanCommand {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final LeanArguments.Syntax LEAN = LeanArguments.syntax().flag("--compact").single("--state-dir");
 
     @Parameters(index = "0", paramLabel = "QUERY",
             description = "e.g. 'pipeline(name: \"habitat-build\") { state progress stages { name status } }'")
@@ -30,21 +32,38 @@ public final class QueryCommand implements Callable<Integer> {
     boolean compact;
 
     @Mixin
-    StateDirOption stateDir;
+    StateDirOption stateDir = new StateDirOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The command for plain arguments (after {@code query}); empty when picocli must read them. */
+    public static Optional<LeanCommand> lean(List<String> args) {
+        Optional<LeanArguments> read = LEAN.read(args);
+        if (read.isEmpty() || read.get().operands().size() != 1) {
+            return Optional.empty();
+        }
+        QueryCommand command = new QueryCommand();
+        command.query = read.get().operands().get(0);
+        command.compact = read.get().flag("--compact");
+        command.stateDir.read(read.get());
+        return Optional.of(command);
+    }
+
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int execute(PrintWriter out, PrintWriter err) {
         try {
             var answer = new QueryExecutor(stateDir.store(), Clock.systemUTC()).execute(query);
-            out.println(compact ? answer.toString() : JSON.writeValueAsString(answer));
+            out.println(compact ? AnswerJson.compact(answer) : AnswerJson.indented(answer));
             out.flush();
             return Main.EXIT_OK;
         } catch (QueryException e) {
-            spec.commandLine().getErr().println(e.render());
+            err.println(e.render());
             return Main.EXIT_USAGE;
         }
     }

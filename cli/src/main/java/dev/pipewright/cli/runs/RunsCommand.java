@@ -1,5 +1,7 @@
 package dev.pipewright.cli.runs;
 
+import dev.pipewright.cli.LeanArguments;
+import dev.pipewright.cli.LeanCommand;
 import dev.pipewright.cli.Main;
 import dev.pipewright.engine.state.RunState;
 import dev.pipewright.engine.state.RunStatus;
@@ -7,6 +9,7 @@ import dev.pipewright.engine.store.RunStore;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code pipewright runs}: the stored runs, newest first, as a table. */
 @Command(name = "runs", description = "Lists runs, newest first.", sortOptions = false)
-public final class RunsCommand implements Callable<Integer> {
+public final class RunsCommand implements Callable<Integer>, LeanCommand {
+
+    private static final LeanArguments.Syntax LEAN = LeanArguments.syntax()
+            .single("--pipeline").single("--state").single("--last").single("--state-dir");
 
     @Option(names = "--pipeline", paramLabel = "NAME", description = "only runs of this pipeline")
     String pipeline;
@@ -25,19 +31,41 @@ public final class RunsCommand implements Callable<Integer> {
             description = "only runs in this state: running, succeeded, failed, cancelled, interrupted")
     String state;
 
-    @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "at most N runs (default: 20)")
-    int last;
+    @Option(names = "--last", paramLabel = "N", description = "at most N runs (default: 20)")
+    int last = 20;
 
     @Mixin
-    StateDirOption stateDir;
+    StateDirOption stateDir = new StateDirOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The command for plain arguments (after {@code runs}); empty when picocli must read them. */
+    public static Optional<LeanCommand> lean(List<String> args) {
+        Optional<LeanArguments> read = LEAN.read(args);
+        if (read.isEmpty() || !read.get().operands().isEmpty()) {
+            return Optional.empty();
+        }
+        LeanArguments arguments = read.get();
+        RunsCommand command = new RunsCommand();
+        command.pipeline = arguments.value("--pipeline").orElse(null);
+        command.state = arguments.value("--state").orElse(null);
+        try {
+            arguments.value("--last").map(Integer::valueOf).ifPresent(last -> command.last = last);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        command.stateDir.read(arguments);
+        return Optional.of(command);
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int execute(PrintWriter out, PrintWriter err) {
         RunStatus status = null;
         if (state != null) {
             status = RunStatus.parse(state).orElse(null);

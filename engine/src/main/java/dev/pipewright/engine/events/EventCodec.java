@@ -3,9 +3,14 @@ package dev.pipewright.engine.events;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipewright.engine.events.RunEvent.PipelineCancelled;
 import dev.pipewright.engine.events.RunEvent.PipelineCompleted;
 import dev.pipewright.engine.events.RunEvent.PipelineFailed;
@@ -47,7 +52,6 @@ import java.util.Map;
 public final class EventCodec {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private EventCodec() {
     }
@@ -112,14 +116,60 @@ public final class EventCodec {
     public static RunEvent decode(String line) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(line);
+            node = readTree(line);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MalformedEventException("not a JSON object: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (node == null || !node.isObject()) {
             throw new MalformedEventException("not a JSON object");
         }
         return readEvent(new Fields(node));
+    }
+
+    /**
+     * The first JSON value of the line as a tree (null when there is none), as
+     * {@code ObjectMapper.readTree} reads it, but with the streaming parser alone: building an
+     * {@code ObjectMapper} costs a cold process such as {@code pipewright query} more than
+     * reading a whole run's log.
+     */
+    private static JsonNode readTree(String line) throws IOException {
+        try (JsonParser json = FACTORY.createParser(line)) {
+            return json.nextToken() == null ? null : readValue(json);
+        }
+    }
+
+    private static JsonNode readValue(JsonParser json) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        JsonToken token = json.currentToken();
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+                    json.nextToken();
+                    object.set(name, readValue(json));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                while (json.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readValue(json));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> nodes.textNode(json.getText());
+            case VALUE_NUMBER_INT -> switch (json.getNumberType()) {
+                case INT -> nodes.numberNode(json.getIntValue());
+                case LONG -> nodes.numberNode(json.getLongValue());
+                default -> nodes.numberNode(json.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(json.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> throw new JsonParseException(json, "unexpected " + token);
+        };
     }
 
     private static void writeEvent(RunEvent event, JsonGenerator json) throws IOException {

@@ -2,11 +2,10 @@ package dev.pipewright.engine.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.pipewright.engine.state.RunState;
 import dev.pipewright.engine.state.RunStatus;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,12 +13,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,9 @@ import java.util.Optional;
 final class RunIndex {
 
     static final String FILE_NAME = "index.jsonl";
-    private static final int VERSION = 1;
+    /** The first line, with the format's version: another version is rebuilt, not read. */
+    private static final String HEADER = "{\"index\":1}";
     private static final JsonFactory JSON = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
 
     private RunIndex() {
     }
@@ -49,38 +48,53 @@ final class RunIndex {
     /**
      * The raw entries by run id, in file order; empty when there is no usable index. Entries are
      * decoded with {@link #decode} only when needed: a listing of the last 20 of 10,000 runs
-     * decodes 20.
+     * decodes 20. The file is read whole and cut at line ends, without a JSON parser: this is
+     * what every {@code runs} and query process pays before it shows anything. Entries are newest
+     * first, as {@link RunStore} writes them; an index out of that order is not used.
      */
     static Optional<Map<String, String>> read(Path runsRoot) {
-        Path file = runsRoot.resolve(FILE_NAME);
-        Map<String, String> entries = new LinkedHashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (header == null || MAPPER.readTree(header).path("index").asInt() != VERSION) {
-                return Optional.empty();
-            }
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.startsWith(ID_PREFIX) || !line.endsWith("}")
-                        || line.length() < ID_PREFIX.length() + ID_LENGTH + 1) {
-                    return Optional.empty();
-                }
-                entries.put(line.substring(ID_PREFIX.length(), ID_PREFIX.length() + ID_LENGTH), line);
-            }
-            return Optional.of(entries);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            // Unreadable (another version, a disk error): it is only a cache, so rebuild it.
+        String text;
+        try {
+            text = Files.readString(runsRoot.resolve(FILE_NAME), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // Missing or unreadable (a disk error, bad UTF-8): it is only a cache, so rebuild it.
             return Optional.empty();
         }
+        int end = text.indexOf('\n');
+        if (end < 0 || !text.substring(0, end).equals(HEADER)) {
+            return Optional.empty();
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        String previous = null;
+        for (int start = end + 1; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (!text.startsWith(ID_PREFIX, start) || text.charAt(end - 1) != '}'
+                    || end - start < ID_PREFIX.length() + ID_LENGTH + 1) {
+                return Optional.empty();
+            }
+            int idStart = start + ID_PREFIX.length();
+            String id = text.substring(idStart, idStart + ID_LENGTH);
+            if (previous != null && id.compareTo(previous) >= 0) {
+                return Optional.empty();
+            }
+            entries.put(id, text.substring(start, end));
+            previous = id;
+        }
+        return Optional.of(entries);
     }
 
-    /** Replaces the index with these entries (lines from {@link #read} or {@link #encode}), atomically. */
+    /**
+     * Replaces the index with these entries (lines from {@link #read} or {@link #encode}, newest
+     * first), atomically.
+     */
     static void write(Path runsRoot, Collection<String> entries) throws IOException {
         Path temporary = Files.createTempFile(runsRoot, ".index-", ".tmp");
         try {
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                writer.write("{\"index\":" + VERSION + "}\n");
+                writer.write(HEADER + "\n");
                 for (String entry : entries) {
                     writer.write(entry);
                     writer.write('\n');
@@ -107,10 +121,25 @@ final class RunIndex {
         return out.toString();
     }
 
-    /** An entry back as a summary; an entry that does not parse throws. */
+    /**
+     * An entry back as a summary; an entry that does not parse throws. Read with the streaming
+     * parser: a cold process that only lists runs need not build an {@code ObjectMapper}.
+     */
     static RunState decode(String entry) {
-        try {
-            return decode(MAPPER.readTree(entry));
+        try (JsonParser json = JSON.createParser(entry)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("an index entry is not a JSON object: " + entry);
+            }
+            Map<String, Object> fields = new HashMap<>();
+            for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+                JsonToken value = json.nextToken();
+                if (value.isScalarValue()) {
+                    fields.put(name, value.isNumeric() ? json.getNumberValue() : json.getValueAsString());
+                } else {
+                    json.skipChildren();
+                }
+            }
+            return summary(fields);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,32 +170,38 @@ final class RunIndex {
         }
     }
 
-    private static RunState decode(JsonNode node) {
+    private static RunState summary(Map<String, Object> fields) {
         return new RunState(
-                node.get("id").textValue(),
-                node.get("pipeline").textValue(),
-                RunStatus.parse(node.get("state").textValue()).orElseThrow(),
-                node.path("progress").asDouble(),
+                required(fields, "id"),
+                required(fields, "pipeline"),
+                RunStatus.parse(required(fields, "state")).orElseThrow(),
+                number(fields, "progress", 0).doubleValue(),
                 null,
-                instant(node, "started"),
-                instant(node, "finished"),
-                node.has("duration") ? Duration.ofMillis(node.get("duration").asLong()) : null,
+                instant(fields, "started"),
+                instant(fields, "finished"),
+                fields.containsKey("duration") ? Duration.ofMillis(number(fields, "duration", 0).longValue()) : null,
                 Map.of(),
-                text(node, "error"),
-                text(node, "failedStage"),
-                node.path("totalStages").asInt(),
-                node.path("pid").asLong(-1),
-                text(node, "host"),
+                (String) fields.get("error"),
+                (String) fields.get("failedStage"),
+                number(fields, "totalStages", 0).intValue(),
+                number(fields, "pid", -1).longValue(),
+                (String) fields.get("host"),
                 List.of());
     }
 
-    private static String text(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.asText();
+    private static String required(Map<String, Object> fields, String name) {
+        if (fields.get(name) instanceof String text) {
+            return text;
+        }
+        throw new IllegalArgumentException("an index entry has no " + name + ": " + fields);
     }
 
-    private static Instant instant(JsonNode node, String name) {
-        String text = text(node, name);
+    private static Number number(Map<String, Object> fields, String name, int otherwise) {
+        return fields.get(name) instanceof Number number ? number : otherwise;
+    }
+
+    private static Instant instant(Map<String, Object> fields, String name) {
+        String text = (String) fields.get(name);
         return text == null ? null : Instant.parse(text);
     }
 }

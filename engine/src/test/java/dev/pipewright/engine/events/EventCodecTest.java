@@ -2,6 +2,7 @@ package dev.pipewright.engine.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,6 +120,25 @@ class EventCodecTest {
 
         assertThat(((StageCompleted) EventCodec.decode(EventCodec.encode(event))).outputs())
                 .containsEntry("wait", 2000L);
+    }
+
+    @Test
+    void valuesReadAsJsonReadsThem() {
+        String line = "{\"type\":\"pipeline:start\",\"time\":\"2026-11-28T14:25:30Z\",\"run\":\"r\",\"pipeline\":\"p\","
+                + "\"totalStages\":1,\"pid\":7,\"params\":{\"neg\":-5,\"exp\":1e3,\"text\":\"caf\\u00e9\",\"dup\":1,\"dup\":2,"
+                + "\"nested\":[[],{\"a\":null}]}} and the rest of the line";
+
+        assertThat(((PipelineStarted) EventCodec.decode(line)).params())
+                .containsExactly(entry("neg", -5L), entry("exp", 1000.0), entry("text", "café"), entry("dup", 2L),
+                        entry("nested", List.of(List.of(), java.util.Collections.singletonMap("a", null))));
+    }
+
+    @Test
+    void aLineThatIsNotAnObjectIsRejected() {
+        for (String line : List.of("", "  ", "[1,2]", "42", "\"text\"")) {
+            assertThatThrownBy(() -> EventCodec.decode(line)).as(line)
+                    .isInstanceOf(EventCodec.MalformedEventException.class).hasMessageStartingWith("not a JSON object");
+        }
     }
 
     @Test

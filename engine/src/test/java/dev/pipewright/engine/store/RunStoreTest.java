@@ -143,6 +143,25 @@ class RunStoreTest {
     }
 
     @Test
+    void anIndexEntryReadsBackAsTheSummaryItsLogGives() throws IOException {
+        store("20261128-100000-000-aaaa", Ending.SUCCEEDED);
+        store("20261128-110000-000-bbbb", Ending.FAILED);
+        store("20261128-120000-000-cccc", "other", Ending.CANCELLED);
+        RunStore runs = new RunStore(stateDir);
+        List<RunState> projected = runs.list(null, null, 10);
+        for (RunState run : projected) {
+            Files.delete(runs.eventsFile(run.id())); // so only the index can answer
+        }
+
+        List<RunState> indexed = runs.list(null, null, 10);
+        assertThat(indexed).usingRecursiveFieldByFieldElementComparatorOnFields("id", "pipeline", "state", "progress",
+                "started", "finished", "duration", "error", "failedStage", "totalStages", "pid", "host")
+                .containsExactlyElementsOf(projected);
+        assertThat(indexed).as("a failed run, so errors are compared too")
+                .anyMatch(run -> run.error() != null && run.failedStage() != null);
+    }
+
+    @Test
     void aStaleIndexIsBroughtUpToDate() throws IOException {
         store("20261128-100000-000-aaaa", Ending.SUCCEEDED);
         String deleted = store("20261128-110000-000-bbbb", Ending.FAILED);
@@ -168,6 +187,21 @@ class RunStoreTest {
 
         assertThat(runs.list(null, null, 10)).extracting(RunState::state).containsExactly(RunStatus.SUCCEEDED);
         assertThat(Files.readString(runs.runsRoot().resolve(RunIndex.FILE_NAME))).doesNotContain("torn");
+    }
+
+    @Test
+    void anIndexOutOfOrderIsRebuiltNewestFirst() throws IOException {
+        store("20261128-100000-000-aaaa", Ending.SUCCEEDED);
+        store("20261128-110000-000-bbbb", Ending.FAILED);
+        RunStore runs = new RunStore(stateDir);
+        runs.list(null, null, 10);
+        Path index = runs.runsRoot().resolve(RunIndex.FILE_NAME);
+        List<String> lines = Files.readAllLines(index);
+        Files.write(index, List.of(lines.get(0), lines.get(2), lines.get(1)));
+
+        assertThat(runs.list(null, null, 10)).extracting(RunState::id)
+                .containsExactly("20261128-110000-000-bbbb", "20261128-100000-000-aaaa");
+        assertThat(Files.readAllLines(index)).containsExactlyElementsOf(lines);
     }
 
     @Test
