@@ -40,9 +40,6 @@ final class ContainerProcess implements AutoCloseable {
     private final AtomicBoolean removing = new AtomicBoolean();
     private final CompletableFuture<Void> removed = new CompletableFuture<>();
 
-    /** How long {@link #attach} waits for the engine to open the output stream before starting anyway. */
-    private static final java.time.Duration ATTACH_WAIT = java.time.Duration.ofSeconds(10);
-
     /** How long the attempt waits for a removal a cancellation started. */
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(30);
 
@@ -93,19 +90,40 @@ final class ContainerProcess implements AutoCloseable {
     }
 
     /**
-     * Attaches to the container's output before it starts, as {@code docker run} does: the engine
-     * copies every byte to an attached client before the stream ends, whereas following the logs
-     * of a container that exits at once can miss its last, unterminated line. Call before
-     * {@link #start}, then {@link #awaitOutput}.
+     * Attaches to the container's output before it starts, as {@code docker run} does; call before
+     * {@link #start}, then {@link #awaitOutput}. Every byte the container writes then reaches us
+     * exactly once, in order per stream, by construction of the engine's attach handler
+     * (moby daemon/attach.go, unchanged from 17.x to 28.x):
+     * <ol>
+     * <li>it subscribes the request to the container's output broadcaster
+     *     ({@code StreamConfig.AttachStreams}: from then on every write is buffered for us);</li>
+     * <li>only then answers the request (the HTTP upgrade, which docker-java reports as
+     *     {@code onStart});</li>
+     * <li>copies the subscription to us until the container's streams close at its exit, all
+     *     buffered bytes included, and ends the response.</li>
+     * </ol>
+     * So the container is started only after {@code onStart}: nothing it writes can precede the
+     * subscription. This is what the docker CLI relies on ({@code docker run} attaches with
+     * {@code stream=1} only, waits for the upgrade, then starts). Not {@code logs=1}: the engine
+     * replays the log file <em>after</em> subscribing, so a line written in between arrives twice,
+     * once from the replay and once from the subscription (moby/moby#29285; measured here: about
+     * one run in a hundred under load). Nor following the logs endpoint and deduplicating: the
+     * attach stream's frames carry no timestamps, and two identical lines with the same timestamp
+     * cannot be told apart, so a seam between two sources is guesswork; one subscription has no
+     * seam. There is no fallback that starts the container without the answer: that would lose
+     * its first lines. The wait ends with the cancellation too, which closes the stream.
      */
     void attach(DockerStageType stage, StageContext context, OutputLines output)
             throws StageFailure, InterruptedException {
         stage.run(context, "attach to container " + shortId(), () -> streams.add(engine.client()
-                .attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
+                .attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
                 .exec(output)));
-        // Bounded: a stream that failed to open never signals its start; its error then surfaces
-        // in awaitOutput, and the logs=true replay still returns output written before attaching.
-        output.awaitStarted(ATTACH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (!output.awaitOpened()) {
+            // Failed before the engine answered, or cancelled: awaitOutput says which, with the cause.
+            awaitOutput(stage, context, output);
+            throw StageFailure.retryable("The Docker engine closed the output stream of container " + shortId()
+                    + " before it started; run the stage again.");
+        }
     }
 
     /** Waits until the attached output has ended (the container exited) and emits its last line. */

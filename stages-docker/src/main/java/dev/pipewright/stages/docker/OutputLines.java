@@ -3,6 +3,10 @@ package dev.pipewright.stages.docker;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import dev.pipewright.spi.StageLogger;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Receives a container's (or an exec's) output frames and reports them line by line as
@@ -17,6 +21,8 @@ final class OutputLines extends ResultCallback.Adapter<Frame> {
     private final LineSplitter stderr;
     private final StringBuilder captured;
     private boolean truncated;
+    /** True once the engine has answered the request that opens the stream; false if it ended first. */
+    private final CompletableFuture<Boolean> opened = new CompletableFuture<>();
 
     OutputLines(StageLogger log, boolean capture) {
         this.captured = capture ? new StringBuilder() : null;
@@ -25,6 +31,32 @@ final class OutputLines extends ResultCallback.Adapter<Frame> {
             keep(line);
         });
         this.stderr = new LineSplitter(log::stderr);
+    }
+
+    @Override
+    public void onStart(Closeable stream) {
+        super.onStart(stream);
+        opened.complete(true);
+    }
+
+    /** Called on completion, on an error and when the stream is abandoned. */
+    @Override
+    public void close() throws IOException {
+        opened.complete(false);
+        super.close();
+    }
+
+    /**
+     * Waits until the engine has answered the request that opens the stream ({@code true}) or the
+     * stream ended before that, failed or abandoned ({@code false}; {@code awaitCompletion} then
+     * throws the error, if any).
+     */
+    boolean awaitOpened() throws InterruptedException {
+        try {
+            return opened.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("never completed exceptionally", e);
+        }
     }
 
     @Override
