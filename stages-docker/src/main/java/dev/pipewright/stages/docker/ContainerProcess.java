@@ -93,7 +93,7 @@ final class ContainerProcess implements AutoCloseable {
      * Attaches to the container's output before it starts, as {@code docker run} does; call before
      * {@link #start}, then {@link #awaitOutput}. Every byte the container writes then reaches us
      * exactly once, in order per stream, by construction of the engine's attach handler
-     * (moby daemon/attach.go, unchanged from 17.x to 28.x):
+     * (moby daemon/attach.go; the same in the 20.10 engine here and in current moby):
      * <ol>
      * <li>it subscribes the request to the container's output broadcaster
      *     ({@code StreamConfig.AttachStreams}: from then on every write is buffered for us);</li>
@@ -106,8 +106,8 @@ final class ContainerProcess implements AutoCloseable {
      * subscription. This is what the docker CLI relies on ({@code docker run} attaches with
      * {@code stream=1} only, waits for the upgrade, then starts). Not {@code logs=1}: the engine
      * replays the log file <em>after</em> subscribing, so a line written in between arrives twice,
-     * once from the replay and once from the subscription (moby/moby#29285; measured here: about
-     * one run in a hundred under load). Nor following the logs endpoint and deduplicating: the
+     * once from the replay and once from the subscription (moby/moby#29285; measured: 2 to 5
+     * containers in a hundred, four at a time on a loaded machine, see bench/README.md). Nor following the logs endpoint and deduplicating: the
      * attach stream's frames carry no timestamps, and two identical lines with the same timestamp
      * cannot be told apart, so a seam between two sources is guesswork; one subscription has no
      * seam. There is no fallback that starts the container without the answer: that would lose
