@@ -36,7 +36,6 @@ public final class ResumeSession implements AutoCloseable {
     private final Path stateDirectory;
     private final RunDirectory directory;
     private final String pipeline;
-    private final UnaryOperator<String> masker;
     private final Fingerprinter fingerprinter;
     private final FingerprintLog log;
     /** Fingerprints of the stages that have succeeded, by name: what later stages read came from them. */
@@ -58,7 +57,6 @@ public final class ResumeSession implements AutoCloseable {
         this.stateDirectory = stateDirectory;
         this.directory = directory;
         this.pipeline = pipeline;
-        this.masker = masker;
         this.fingerprinter = new Fingerprinter(FingerprintSalt.of(stateDirectory), masker,
                 RunPlaceholders.of(directory.workDirectory(), directory.runId()));
         this.log = FingerprintLog.append(directory.root());
@@ -200,7 +198,8 @@ public final class ResumeSession implements AutoCloseable {
             relocated.put(record.key().toString(), outputs);
             return check(type, outputs, context);
         });
-        Alias ending = aliases.values().stream().filter(alias -> alias.until().equals(key)).findFirst().orElse(null);
+        Alias ending = aliases.isEmpty() ? null
+                : aliases.values().stream().filter(alias -> alias.until().equals(key)).findFirst().orElse(null);
         if (ending != null) {
             aliases.values().remove(ending);
             if (decision instanceof Decision.Reuse reuse) {
@@ -287,8 +286,7 @@ public final class ResumeSession implements AutoCloseable {
         if (!key.isElement()) {
             producers.put(key.stage(), fingerprint);
         }
-        String text = outputs.toString();
-        if (!masker.apply(text).equals(text)) {
+        if (fingerprinter.holdsSecret(outputs)) {
             log.secretOutputs(key);
         }
     }

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +50,22 @@ public final class ValueDigester {
         append(value, canonical);
         MessageDigest digest = sha256ForThisThread();
         digest.update(salt);
-        return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        return hex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Lower-case hex, as {@code HexFormat.of().formatHex} writes it, by a plain loop: every stage
+     * call turns several digests into hex, and {@code HexFormat} showed in profiles.
+     */
+    static String hex(byte[] bytes) {
+        byte[] text = new byte[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+            text[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     /** The canonical form, without salt: for tests and for reading; never written anywhere. */

@@ -137,4 +137,15 @@ class ValueDigesterTest {
         }
         return value instanceof String ? (Object) 42L : (Object) ("changed " + value);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void hexIsWhatHexFormatWrites(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        for (int length = 0; length < 100; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            assertThat(ValueDigester.hex(bytes)).isEqualTo(java.util.HexFormat.of().formatHex(bytes));
+        }
+    }
 }

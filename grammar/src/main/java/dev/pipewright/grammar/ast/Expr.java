@@ -77,7 +77,12 @@ public sealed interface Expr extends Node {
         }
 
         public String dotted() {
-            return path.stream().map(Name::value).collect(Collectors.joining("."));
+            // A loop, not a stream: the engine asks for it at every reference it evaluates.
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < path.size(); i++) {
+                text.append(i == 0 ? "" : ".").append(path.get(i).value());
+            }
+            return text.toString();
         }
     }
 
