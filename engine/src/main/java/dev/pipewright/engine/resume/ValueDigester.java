@@ -23,13 +23,6 @@ import java.util.function.UnaryOperator;
  */
 public final class ValueDigester {
 
-    /**
-     * One SHA-256 per thread, reused: {@code MessageDigest.getInstance} (a provider lookup) and
-     * cloning a salted digest both showed in profiles of runs of many small stages. {@code digest}
-     * resets it, so it is ready for the next use.
-     */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ValueDigester::sha256);
-
     private final byte[] salt;
     private final UnaryOperator<String> normalizer;
 
@@ -46,11 +39,9 @@ public final class ValueDigester {
 
     /** The hex digest of {@code value}'s canonical form. */
     public String digest(Object value) {
-        StringBuilder canonical = new StringBuilder(64);
-        append(value, canonical);
-        MessageDigest digest = sha256ForThisThread();
-        digest.update(salt);
-        return hex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        TextDigest digest = TextDigest.start();
+        append(value, digest.text());
+        return hex(digest.digest(salt));
     }
 
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -127,16 +118,6 @@ public final class ValueDigester {
         }
         BigDecimal exact = number instanceof BigDecimal b ? b : new BigDecimal(number.toString());
         return exact.signum() == 0 ? "0" : exact.stripTrailingZeros().toPlainString();
-    }
-
-    /**
-     * This thread's SHA-256, reset. Use it for one digest, without calling anything that may use
-     * it too in between.
-     */
-    static MessageDigest sha256ForThisThread() {
-        MessageDigest digest = SHA256.get();
-        digest.reset();
-        return digest;
     }
 
     static MessageDigest sha256() {
