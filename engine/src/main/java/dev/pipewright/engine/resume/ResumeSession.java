@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,6 +39,8 @@ public final class ResumeSession implements AutoCloseable {
     private final String pipeline;
     private final Fingerprinter fingerprinter;
     private final FingerprintLog log;
+    /** Where lines of the fingerprint log are written: the run's event dispatcher, off the stages' threads. */
+    private final Executor logWriter;
     /** Fingerprints of the stages that have succeeded, by name: what later stages read came from them. */
     private final Map<String, Fingerprint> producers = new ConcurrentHashMap<>();
     private Optional<PreviousRun> previous;
@@ -52,7 +55,7 @@ public final class ResumeSession implements AutoCloseable {
     }
 
     private ResumeSession(ResumeOptions options, Path stateDirectory, RunDirectory directory, String pipeline,
-            UnaryOperator<String> masker) {
+            UnaryOperator<String> masker, Executor logWriter) {
         this.options = options;
         this.stateDirectory = stateDirectory;
         this.directory = directory;
@@ -60,19 +63,22 @@ public final class ResumeSession implements AutoCloseable {
         this.fingerprinter = new Fingerprinter(FingerprintSalt.of(stateDirectory), masker,
                 RunPlaceholders.of(directory.workDirectory(), directory.runId()));
         this.log = FingerprintLog.append(directory.root());
+        this.logWriter = Objects.requireNonNull(logWriter, "logWriter is null");
     }
 
     /**
      * Opens the session of a run that starts now. When resuming, the resumed run's work directory
      * is copied into this run's, so files its reused stages made are there.
      *
+     * @param logWriter runs the writes of {@code fingerprints.jsonl}, in order ({@code Runnable::run}
+     *     writes them at once); it must have run them all before {@link #close}
      * @throws IllegalArgumentException when the run to resume does not exist or ran another pipeline
      */
     public static ResumeSession open(ResumeOptions options, Path stateDirectory, RunDirectory directory,
-            String pipeline, UnaryOperator<String> masker) {
+            String pipeline, UnaryOperator<String> masker, Executor logWriter) {
         Objects.requireNonNull(options, "options is null");
         Path state = stateDirectory.toAbsolutePath().normalize();
-        ResumeSession session = new ResumeSession(options, state, directory, pipeline, masker);
+        ResumeSession session = new ResumeSession(options, state, directory, pipeline, masker, logWriter);
         try {
             if (options.resuming()) {
                 session.previous = Optional.ofNullable(session.resumed());
@@ -206,7 +212,8 @@ public final class ResumeSession implements AutoCloseable {
                 decision = new Decision.Reuse(reuse.source(), ending.snapshot());
             }
         }
-        log.write(CallRecord.of(key, inputs, fingerprint, decision));
+        CallRecord record = CallRecord.of(key, inputs, fingerprint, decision);
+        logWriter.execute(() -> log.write(record));
         Map<String, Object> reused = decision instanceof Decision.Reuse reuse
                 ? relocated.get(reuse.source().key().toString())
                 : null;
@@ -287,7 +294,7 @@ public final class ResumeSession implements AutoCloseable {
             producers.put(key.stage(), fingerprint);
         }
         if (fingerprinter.holdsSecret(outputs)) {
-            log.secretOutputs(key);
+            logWriter.execute(() -> log.secretOutputs(key));
         }
     }
 
