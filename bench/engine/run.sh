@@ -9,7 +9,9 @@ cd "$root"
   -Dmdep.outputFile="$root/engine/target/bench-classpath.txt" -Dmdep.includeScope=runtime
 cp="engine/target/classes:$(cat engine/target/bench-classpath.txt)"
 heap=${BENCH_HEAP:-1g}
-bench() { java -Xmx"$heap" -cp "$cp" bench/engine/EngineBench.java "$@"; }
+# BENCH_JAVA_OPTS adds JVM options, e.g. those ./pipewright runs with:
+#   BENCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+bench() { java -Xmx"$heap" ${BENCH_JAVA_OPTS:-} -cp "$cp" bench/engine/EngineBench.java "$@"; }
 # BENCH_ONLY=chain|schedule|log runs one figure; BENCH_RESUME=off runs without the resume cache;
 # BENCH_ROUNDS=R runs each chain R times in its JVM (round 1 is the fresh process, later rounds
 # the engine once the JIT has compiled it); BENCH_SIZES overrides the chain lengths.
