@@ -2,6 +2,7 @@ package dev.pipewright.cli;
 
 import dev.pipewright.cli.console.Consoles;
 import dev.pipewright.cli.console.OutputMode;
+import dev.pipewright.cli.console.StandardOutput;
 import dev.pipewright.engine.check.Validator;
 import dev.pipewright.engine.events.RunListener;
 import dev.pipewright.engine.plugins.PluginRegistry;
@@ -135,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
             throws UsageException, InterruptedException, IOException {
         ResumeOptions resumeOptions = resumeOptions();
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        boolean terminal = System.console() != null;
+        boolean terminal = StandardOutput.isTerminal();
         RunListener console = Consoles.open(output, terminal, System.getenv(), stdout);
         RunRequest request = new RunRequest(pipelineFile, values, catalog, stateDirectory, List.of(console),
                 System.getenv(), PipelineFiles.loader(catalog), System.err).withResume(resumeOptions);

@@ -52,6 +52,24 @@ class DockerRunsIT {
     }
 
     @Test
+    void sigintDuringADockerExecStopsItsCommandInTheContainerThatStaysUp() throws Exception {
+        Cli.Started run = new Cli(work).start("run", "--output", "plain",
+                Cli.resource("docker-exec-sleep.pipeline").toString());
+        runId = awaitStarted(run);
+        String box = Docker.containersOfRun(runId).get(0);
+        assertThat(Docker.docker("top", box)).contains("sleep 676").contains("sleep 677");
+
+        run.signal("INT");
+        Cli.Result result = run.awaitResult(Duration.ofSeconds(60));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(130);
+        assertThat(result.runDirectory().resolve("work/finally.done")).exists();
+        assertThat(result.events()).containsPattern("\"type\":\"stage:error\".*\"stage\":\"sleeper\".*\"cancelled\":true");
+        assertThat(Docker.docker("inspect", "--format", "{{.State.Running}}", box)).as("kept container").contains("true");
+        assertThat(Docker.docker("top", box)).doesNotContain("sleep 67");
+    }
+
+    @Test
     void aStageTimeoutDuringAContainerRunLeavesNoContainer() throws Exception {
         Cli.Result result = new Cli(work).run("run", "--output", "plain", Cli.resource("docker-timeout.pipeline").toString());
         runId = result.runDirectory().getFileName().toString();

@@ -50,6 +50,21 @@ class TtyIT {
     }
 
     @Test
+    void autoDrawsTheLiveViewWhenOnlyStandardOutputIsATerminal() throws Exception {
+        // Standard input from /dev/null (a cron-like wrapper, `< /dev/null`, an editor's task
+        // runner): System.console() would say "no terminal", yet the user is watching one.
+        Cli cli = new Cli(work).env("TERM", "xterm-256color");
+        String inner = "stty rows 30 cols 100; exec " + shellCommand(
+                cli.command("run", Cli.example("hello.pipeline").toString())) + " < /dev/null";
+        Cli.Result result = cli.start(List.of("script", "-qfec", inner, "/dev/null")).awaitResult();
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Pattern.compile("\u001b\\[\\d+A\u001b\\[J").matcher(result.stdout()).results().count())
+                .as("redraws in place").isGreaterThan(3);
+        assertThat(result.stdout()).doesNotContain("[  0%] ▸ greet");
+    }
+
+    @Test
     void noColorKeepsTheLiveViewButDropsTheColours() throws Exception {
         Cli cli = new Cli(work).env("TERM", "xterm-256color").env("NO_COLOR", "1");
         String inner = "stty rows 30 cols 100; exec " + shellCommand(

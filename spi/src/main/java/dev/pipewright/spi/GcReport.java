@@ -8,8 +8,10 @@ import java.util.Objects;
  * person running {@code pipewright gc}.
  *
  * @param removed what was removed ("container 3f2a1b0c9d8e of run 20261128-1321-ab12, stage build")
- * @param kept what was left on purpose, with the reason (a container started with {@code keep = true})
- * @param problems what could not be removed, with the reason; a non-empty list makes {@code gc} fail
+ * @param kept what was left on purpose, with the reason (a container started with {@code keep = true},
+ *     a snapshot a resume can still start from)
+ * @param problems what could not be looked at or removed, with the reason; a non-empty list makes
+ *     {@code gc} fail
  */
 public record GcReport(List<String> removed, List<String> kept, List<String> problems) {
 

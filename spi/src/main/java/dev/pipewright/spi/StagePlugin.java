@@ -60,4 +60,26 @@ public interface StagePlugin {
     default GcReport collectGarbage(Predicate<String> runIsLive) {
         return GcReport.EMPTY;
     }
+
+    /**
+     * Removes the snapshots this plugin's stage types took ({@link StageType#snapshot}) that no
+     * run can resume from any more; {@code pipewright gc} calls it for every loaded plugin, after
+     * {@link #collectGarbage} (so no container left by a crashed run still holds a snapshot). A
+     * plugin whose stage types take no snapshots keeps the default, which does nothing.
+     *
+     * <p>The plugin lists every snapshot it holds, asks {@code retention} about each, with the
+     * labels it was taken with, and removes those it answers {@link SnapshotRetention.Action#REMOVE}
+     * for, newest first (a snapshot may be built on an older one). Each removed or kept snapshot is
+     * one line of the report that names it, its run and its stage, and gives the verdict's reason
+     * ("snapshot 6bf33ca5d232 of run 20261128-135320-902-0f93, stage setup (superseded: ...)").
+     * A snapshot that must be removed but cannot be, because something still uses it (a
+     * container, a newer snapshot built on it) or someone gave it a name of their own, is kept,
+     * with that reason. It must not throw: a snapshot it cannot list or remove for another reason
+     * is a line in {@link GcReport#problems()}.
+     *
+     * @param retention which snapshots may go; decided by the engine from the recorded runs
+     */
+    default GcReport collectSnapshots(SnapshotRetention retention) {
+        return GcReport.EMPTY;
+    }
 }

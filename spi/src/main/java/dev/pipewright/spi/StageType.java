@@ -78,7 +78,9 @@ public interface StageType {
      *
      * @param arguments the call's arguments
      * @param labels what the snapshot must be labelled with ({@code pipewright.fingerprint},
-     *     {@code pipewright.run}, {@code pipewright.stage}), so it can be found and removed
+     *     {@code pipewright.run}, {@code pipewright.stage}, {@code pipewright.state-dir}), so it
+     *     can be found and removed: {@link StagePlugin#collectSnapshots} hands them back to the
+     *     engine
      * @return the snapshot's id; empty when this stage type cannot take snapshots (the default)
      * @throws StageFailure when taking it failed: the stage then fails
      */

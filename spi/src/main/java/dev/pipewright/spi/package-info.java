@@ -44,8 +44,8 @@
  *       are shared and must be thread-safe: keep per-attempt state in local variables.</li>
  *   <li>The thread's context class loader is the plugin's class loader while its code runs
  *       (loading, {@code run}, cleanup callbacks, {@code runEnded}, {@code preflight},
- *       {@code collectGarbage}, {@code checkReusable}); libraries that look classes up through it
- *       find the plugin's own.</li>
+ *       {@code collectGarbage}, {@code collectSnapshots}, {@code checkReusable}); libraries
+ *       that look classes up through it find the plugin's own.</li>
  *   <li>A thread the attempt starts must end before {@code run} returns or throws. The
  *       {@link dev.pipewright.spi.StageContext}, its logger and its progress reporter are valid
  *       only until then.</li>
@@ -70,7 +70,9 @@
  *   <li>What must not outlive the run but may outlive one attempt (containers labelled with the
  *       run id) is released in {@link dev.pipewright.spi.StagePlugin#runEnded(String)}; what a
  *       killed process left behind is found and removed by
- *       {@link dev.pipewright.spi.StagePlugin#collectGarbage} ({@code pipewright gc}).</li>
+ *       {@link dev.pipewright.spi.StagePlugin#collectGarbage} ({@code pipewright gc}), and
+ *       snapshots no run can resume from any more by
+ *       {@link dev.pipewright.spi.StagePlugin#collectSnapshots}.</li>
  * </ul>
  *
  * <h2>Logs, progress and outputs</h2>

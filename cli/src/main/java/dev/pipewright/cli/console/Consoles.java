@@ -39,8 +39,10 @@ public final class Consoles {
     private static Terminal systemTerminal() throws IOException {
         // No native signal handlers: the run command owns SIGINT and SIGTERM, and the size is read
         // again at every frame, so SIGWINCH is not needed either. No grapheme-cluster probe: JLine
-        // would write queries whose answers, never read, the terminal would echo as garbage.
-        return TerminalBuilder.builder().system(true).dumb(true).nativeSignals(false).graphemeCluster(false)
+        // would write queries whose answers, never read, the terminal would echo as garbage. The
+        // view is drawn on standard output, which may be a terminal when standard input is not.
+        return TerminalBuilder.builder().system(true).systemOutput(TerminalBuilder.SystemOutput.SysOut).dumb(true)
+                .nativeSignals(false).graphemeCluster(false)
                 .encoding(StandardCharsets.UTF_8).build();
     }
 }

@@ -9,12 +9,14 @@ import dev.pipewright.engine.expr.Values;
 import dev.pipewright.engine.resume.Decision;
 import dev.pipewright.engine.resume.Fingerprint;
 import dev.pipewright.engine.resume.ResumeSession;
+import dev.pipewright.engine.resume.SnapshotUse;
 import dev.pipewright.engine.resume.StageKey;
 import dev.pipewright.engine.resume.TypeVersions;
 import dev.pipewright.grammar.ast.Block;
 import dev.pipewright.grammar.ast.Expr;
 import dev.pipewright.spi.Arguments;
 import dev.pipewright.spi.ReuseContext;
+import dev.pipewright.spi.SnapshotRetention;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.StageType;
@@ -384,8 +386,11 @@ final class StageRunner {
     private Map<String, Object> withSnapshot(StageType type, String uses, String name, Arguments arguments,
             Map<String, Object> outputs, ResumeSession.Call call) throws StageFailure {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("pipewright.run", pipeline.services().runId);
-        labels.put("pipewright.stage", name);
+        labels.put(SnapshotRetention.RUN_LABEL, pipeline.services().runId);
+        labels.put(SnapshotRetention.STAGE_LABEL, name);
+        // `pipewright gc` judges a snapshot against the runs of its own state directory only.
+        labels.put(SnapshotUse.STATE_DIRECTORY_LABEL,
+                pipeline.services().directory.stateDirectory().toAbsolutePath().normalize().toString());
         if (call != null) {
             labels.put("pipewright.fingerprint", call.fingerprint().hex());
         }

@@ -56,6 +56,11 @@ public record RunDirectory(Path root, String runId) {
         }
     }
 
+    /** The state directory the run is recorded under: the parent of {@code .pipewright/runs}. */
+    public Path stateDirectory() {
+        return root.getParent().getParent().getParent();
+    }
+
     public Path eventsFile() {
         return root.resolve(EVENTS_FILE);
     }

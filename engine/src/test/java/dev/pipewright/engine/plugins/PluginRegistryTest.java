@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.spi.StageFailure;
+import dev.pipewright.testkit.TestStageContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,10 @@ class PluginRegistryTest {
         return registry;
     }
 
+    /** Runs the stage type on this thread, as the engine's attempt thread calls it through the handle. */
     private Map<String, Object> run(String qualifiedName) throws Exception {
-        return registry.handle(qualifiedName).orElseThrow().run(new TestStageContext(qualifiedName, plugins));
+        StageTypeHandle handle = registry.handle(qualifiedName).orElseThrow();
+        return handle.run(TestStageContext.builder(handle.namespace(), handle).directory(plugins).build());
     }
 
     @Test

@@ -63,6 +63,10 @@ final class GetStage implements StageType {
             response.cancel(true);
             throw e;
         } catch (ExecutionException e) {
+            if (context.cancellation().isCancelled()) {
+                // The abort above failed the exchange: that is the cancellation, not a network error.
+                throw new InterruptedException("GET " + uri + " cancelled");
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             boolean mayPass = cause instanceof ConnectException || cause instanceof IOException;
             String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.pipewright.spi.StageFailure;
+import dev.pipewright.testkit.TestStageContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -12,10 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code http.get} against a real HTTP server on 127.0.0.1. */
@@ -23,6 +27,8 @@ class GetStageTest {
 
     private final GetStage get = new GetStage();
     private HttpServer server;
+    /** Lets the handler of {@code /hang} answer (with nothing), once the test is over. */
+    private final CountDownLatch released = new CountDownLatch(1);
 
     @TempDir
     Path dir;
@@ -42,6 +48,14 @@ class GetStageTest {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
+        server.createContext("/hang", exchange -> {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.createContext("/missing", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -51,6 +65,7 @@ class GetStageTest {
 
     @AfterEach
     void stopServer() {
+        released.countDown();
         server.stop(0);
     }
 
@@ -58,22 +73,28 @@ class GetStageTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** A call of {@code http.get} as the engine would make it: arguments checked against the schema, defaults filled in. */
+    private TestStageContext context(Map<String, ?> arguments) {
+        return TestStageContext.builder("http", get).arguments(arguments).directory(dir).build();
+    }
+
     @Test
     void returnsStatusBodyAndContentType() throws Exception {
-        SimpleContext context = new SimpleContext(get, "http.get", Map.of("url", url("/hello"), "headers", Map.of("X-Name", "ada")), dir);
+        TestStageContext context = context(Map.of("url", url("/hello"), "headers", Map.of("X-Name", "ada")));
 
-        Map<String, Object> outputs = get.run(context);
+        Map<String, Object> outputs = context.run();
 
         assertThat(outputs).containsEntry("status-code", 200L).containsEntry("body", "hello ada").containsEntry("content-type", "text/plain");
-        assertThat(context.logLines).containsExactly("GET " + url("/hello") + " -> 200 (9 characters)");
+        assertThat(context.stdout()).containsExactly("GET " + url("/hello") + " -> 200 (9 characters)");
+        assertThat(context.progressReports()).extracting(TestStageContext.Progress::message).containsExactly("GET " + url("/hello"));
     }
 
     @Test
     void aServerErrorIsRetryableAndANotFoundIsNot() {
-        assertThatThrownBy(() -> get.run(new SimpleContext(get, "http.get", Map.of("url", url("/broken")), dir)))
+        assertThatThrownBy(() -> context(Map.of("url", url("/broken"))).run())
                 .isInstanceOf(StageFailure.class).hasMessage("GET " + url("/broken") + " answered 503, expected 200")
                 .satisfies(e -> assertThat(((StageFailure) e).retryable()).isTrue());
-        assertThatThrownBy(() -> get.run(new SimpleContext(get, "http.get", Map.of("url", url("/missing")), dir)))
+        assertThatThrownBy(() -> context(Map.of("url", url("/missing"))).run())
                 .isInstanceOf(StageFailure.class).hasMessage("GET " + url("/missing") + " answered 404, expected 200")
                 .satisfies(e -> assertThat(((StageFailure) e).retryable()).isFalse());
     }
@@ -86,14 +107,26 @@ class GetStageTest {
         }
         String url = "http://127.0.0.1:" + closedPort + "/";
 
-        assertThatThrownBy(() -> get.run(new SimpleContext(get, "http.get", Map.of("url", url), dir)))
+        assertThatThrownBy(() -> context(Map.of("url", url)).run())
                 .isInstanceOf(StageFailure.class).hasMessageStartingWith("GET " + url + " failed")
                 .satisfies(e -> assertThat(((StageFailure) e).retryable()).isTrue());
     }
 
     @Test
     void aUrlThatIsNotHttpIsAPermanentFailure() {
-        assertThatThrownBy(() -> get.run(new SimpleContext(get, "http.get", Map.of("url", "ftp://example.org/"), dir)))
+        assertThatThrownBy(() -> context(Map.of("url", "ftp://example.org/")).run())
                 .isInstanceOf(StageFailure.class).hasMessage("`url` must start with http:// or https://, not `ftp://example.org/`");
+    }
+
+    @Test
+    @Timeout(30)
+    void aCancelledGetEndsWithoutWaitingForTheServer() throws Exception {
+        TestStageContext context = context(Map.of("url", url("/hang")));
+        context.cancellation().cancelAfter(Duration.ofMillis(300));
+
+        TestStageContext.Outcome outcome = context.runAttempt();
+
+        assertThat(outcome.failure()).isInstanceOf(InterruptedException.class);
+        assertThat(released.getCount()).as("the server never answered").isEqualTo(1);
     }
 }

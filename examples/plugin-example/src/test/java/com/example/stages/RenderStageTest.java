@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.spi.StageFailure;
+import dev.pipewright.testkit.TestStageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,12 +18,16 @@ class RenderStageTest {
     @TempDir
     Path dir;
 
+    /** A call of {@code text.render} as the engine would make it, with relative paths resolved against {@code dir}. */
+    private TestStageContext context(Map<String, ?> arguments) {
+        return TestStageContext.builder("text", render).arguments(arguments).directory(dir).build();
+    }
+
     @Test
     void fillsPlaceholdersAndWritesTheFile() throws Exception {
         Files.writeString(dir.resolve("motd.tmpl"), "Welcome to {{ host }}, {{user}}!\n");
 
-        Map<String, Object> outputs = render.run(new SimpleContext(render, "text.render",
-                Map.of("template-file", "motd.tmpl", "values", Map.of("host", "build-7", "user", "ada"), "into", "out/motd"), dir));
+        Map<String, Object> outputs = context(Map.of("template-file", "motd.tmpl", "values", Map.of("host", "build-7", "user", "ada"), "into", "out/motd")).run();
 
         assertThat(outputs).containsEntry("text", "Welcome to build-7, ada!\n")
                 .containsEntry("file", dir.resolve("out/motd").toString());
@@ -31,8 +36,7 @@ class RenderStageTest {
 
     @Test
     void aMissingValueIsAPermanentFailureNamingIt() {
-        assertThatThrownBy(() -> render.run(new SimpleContext(render, "text.render",
-                Map.of("template", "{{a}} and {{b}}", "values", Map.of("a", 1)), dir)))
+        assertThatThrownBy(() -> context(Map.of("template", "{{a}} and {{b}}", "values", Map.of("a", 1))).run())
                 .isInstanceOf(StageFailure.class)
                 .hasMessage("the template uses {{b}} but `values` has no `b`; add it to `values`")
                 .satisfies(e -> assertThat(((StageFailure) e).retryable()).isFalse());
@@ -40,7 +44,7 @@ class RenderStageTest {
 
     @Test
     void needsExactlyOneTemplate() {
-        assertThatThrownBy(() -> render.run(new SimpleContext(render, "text.render", Map.of(), dir)))
+        assertThatThrownBy(() -> context(Map.of()).run())
                 .isInstanceOf(StageFailure.class)
                 .hasMessage("text.render needs exactly one of `template` and `template-file`");
     }

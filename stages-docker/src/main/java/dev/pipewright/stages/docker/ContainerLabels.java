@@ -18,6 +18,12 @@ public final class ContainerLabels {
     public static final String PIPELINE = "pipewright.pipeline";
     /** {@code true} on containers started with {@code keep = true}, {@code false} on the others. */
     public static final String KEEP = "pipewright.keep";
+    /**
+     * {@code true} on the snapshots {@code docker.exec} takes, {@code false} on every container:
+     * a container started from a snapshot would otherwise inherit {@code true}, and so would an
+     * image committed from it, which {@code pipewright gc} would then take for a snapshot.
+     */
+    public static final String SNAPSHOT = "pipewright.snapshot";
 
     private ContainerLabels() {
     }
@@ -31,6 +37,7 @@ public final class ContainerLabels {
         // Always written: an image made by docker.commit carries its container's labels, and a
         // container inherits its image's, so an unset label could read as a kept source's "true".
         labels.put(KEEP, Boolean.toString(keep));
+        labels.put(SNAPSHOT, "false");
         return labels;
     }
 

@@ -71,11 +71,15 @@ public final class DockerFailures {
 
     /** The engine's own message from a {@code Status 404: {"message":"No such image: x"}} answer. */
     static String engineMessage(DockerException e) {
+        return "\"" + engineText(e) + "\" (HTTP " + e.getHttpStatus() + ")";
+    }
+
+    /** What the engine said, without the HTTP wrapping. */
+    static String engineText(DockerException e) {
         String raw = e.getMessage() == null ? "" : e.getMessage();
         Matcher m = JSON_MESSAGE.matcher(raw);
         String message = m.find() ? m.group(1).replace("\\\"", "\"").replace("\\n", " ") : raw;
-        message = message.replaceFirst("^Status \\d+:\\s*", "").strip();
-        return "\"" + message + "\" (HTTP " + e.getHttpStatus() + ")";
+        return message.replaceFirst("^Status \\d+:\\s*", "").strip();
     }
 
     /** The innermost message, which for I/O problems is the useful one ("Connection refused"). */

@@ -1,6 +1,7 @@
 package dev.pipewright.stages.docker;
 
 import dev.pipewright.spi.GcReport;
+import dev.pipewright.spi.SnapshotRetention;
 import dev.pipewright.spi.StagePlugin;
 import dev.pipewright.spi.StageType;
 import java.util.List;
@@ -77,6 +78,21 @@ public final class DockerPlugin implements StagePlugin {
         } catch (RuntimeException e) {
             return new GcReport(List.of(), List.of(),
                     List.of(engine.failures().describe(e, "list the containers Pipewright runs created")));
+        }
+    }
+
+    /**
+     * Removes the snapshots {@code docker.exec} took that {@code retention} lets go, newest first;
+     * a snapshot still in use (by a container, or by a newer snapshot built on it) or given a name
+     * since is kept, saying so.
+     */
+    @Override
+    public GcReport collectSnapshots(SnapshotRetention retention) {
+        try {
+            return new SnapshotJanitor(engine).collect(retention);
+        } catch (RuntimeException e) {
+            return new GcReport(List.of(), List.of(),
+                    List.of(engine.failures().describe(e, "list the snapshot images")));
         }
     }
 

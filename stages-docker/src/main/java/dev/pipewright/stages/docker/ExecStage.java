@@ -7,6 +7,7 @@ import dev.pipewright.spi.StageContext;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageSchema;
 import dev.pipewright.spi.ValueType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class ExecStage extends DockerStageType {
         if (command == null || command.isEmpty()) {
             throw StageFailure.permanent("docker.exec needs a non-empty `command`.");
         }
+        ExecStopper stopper = new ExecStopper(engine, container, args.string("user"));
         String execId = call(context, "prepare " + command + " in container " + container, () -> {
             ExecCreateCmd create = engine.client().execCreateCmd(container).withCmd(command.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true);
@@ -45,26 +47,30 @@ final class ExecStage extends DockerStageType {
             if (args.string("workdir") != null) {
                 create.withWorkingDir(args.string("workdir"));
             }
-            Map<String, String> env = args.stringMap("env");
-            if (env != null && !env.isEmpty()) {
-                create.withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            List<String> env = new ArrayList<>();
+            Map<String, String> given = args.stringMap("env");
+            if (given != null) {
+                given.forEach((name, value) -> env.add(name + "=" + value));
             }
-            return create.exec().getId();
+            env.add(stopper.environmentEntry());
+            return create.withEnv(env).exec().getId();
         });
         OutputLines output = new OutputLines(context.log(), true);
-        // The engine has no call to stop an exec'd process: a cancellation stops following it, and
-        // the process ends with its container (docker.remove, or the end of the run).
-        call(context, "run " + command + " in container " + container,
-                () -> engine.client().execStartCmd(execId).exec(output));
-        try (Cancellation.Registration ignored = context.cancellation().onCancel(() -> closeQuietly(output))) {
+        try (Cancellation.Registration ignored = context.cancellation().onCancel(stopper::start)) {
+            call(context, "run " + command + " in container " + container,
+                    () -> engine.client().execStartCmd(execId).exec(output));
             output.awaitCompletion();
+        } catch (InterruptedException e) {
+            throw context.cancellation().isCancelled() ? stopped(context, stopper, execId, command, e) : e;
         } catch (RuntimeException e) {
             if (context.cancellation().isCancelled()) {
-                throw cancelled(e);
+                throw stopped(context, stopper, execId, command, e);
             }
             throw engine.failures().failure(e, "follow " + command + " in container " + container);
         }
-        context.cancellation().throwIfCancelled();
+        if (context.cancellation().isCancelled()) {
+            throw stopped(context, stopper, execId, command, null);
+        }
         output.flush();
         Long exitCode = call(context, "read the exit code of " + command,
                 () -> engine.client().inspectExecCmd(execId).exec().getExitCodeLong());
@@ -82,20 +88,27 @@ final class ExecStage extends DockerStageType {
         return outputs;
     }
 
-    private static void closeQuietly(OutputLines output) {
-        try {
-            output.close();
-        } catch (Exception e) {
-            // Abandoning the stream.
-        }
+    /**
+     * After a cancellation: stops the command inside the container (TERM, then KILL), waits for
+     * it to be gone, and says in the stage's log when it could not be stopped.
+     */
+    private static InterruptedException stopped(StageContext context, ExecStopper stopper, String execId,
+            List<String> command, Exception cause) {
+        stopper.stop(execId, command.toString()).ifPresent(problem -> context.log().stderr(problem));
+        return cancelled(cause);
     }
 
-    /** Commits the container the command ran in, labelled so the snapshot can be found and removed. */
+    /**
+     * Commits the container the command ran in, labelled so the snapshot can be found and removed
+     * ({@code pipewright.snapshot=true} marks it as one for {@code pipewright gc}).
+     */
     @Override
     public Optional<String> snapshot(Arguments arguments, Map<String, String> labels) throws StageFailure {
         String container = arguments.string("container");
+        Map<String, String> marked = new LinkedHashMap<>(labels);
+        marked.put(ContainerLabels.SNAPSHOT, "true");
         try {
-            return Optional.of(engine.client().commitCmd(container).withLabels(labels).exec());
+            return Optional.of(engine.client().commitCmd(container).withLabels(marked).exec());
         } catch (RuntimeException e) {
             throw engine.failures().failure(e, "take a snapshot of container " + container);
         }

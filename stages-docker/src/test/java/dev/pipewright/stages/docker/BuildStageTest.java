@@ -7,8 +7,8 @@ import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageType;
 import dev.pipewright.stages.docker.support.RequiresDocker;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
-import dev.pipewright.stages.docker.support.TestStageContext.Outcome;
+import dev.pipewright.testkit.TestStageContext;
+import dev.pipewright.testkit.TestStageContext.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class BuildStageTest {
     }
 
     private TestStageContext context(Map<String, ?> args) {
-        return new TestStageContext(runId, "build-image", build, args, dir);
+        return TestDocker.context(runId, "build-image", build, args, dir);
     }
 
     private void dockerfile(String path, String text) throws Exception {
@@ -65,7 +65,7 @@ class BuildStageTest {
         TestStageContext ctx = context(Map.of("context", "ctx", "tags", List.of(tag),
                 "build-args", Map.of("FLAVOUR", "spicy"), "labels", Map.of("team", "pipewright"), "no-cache", true));
 
-        Outcome outcome = ctx.runAttempt(build);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isNull();
         assertThat((String) outcome.outputs().get("id")).startsWith("sha256:");
@@ -80,9 +80,9 @@ class BuildStageTest {
         var inspected = TestDocker.client().inspectImageCmd(tag).exec();
         assertThat(inspected.getId()).isEqualTo(outcome.outputs().get("id"));
         assertThat(inspected.getConfig().getLabels()).containsEntry("team", "pipewright");
-        TestStageContext run = new TestStageContext(runId, "check", TestDocker.stage("run"),
+        TestStageContext run = TestDocker.context(runId, "check", TestDocker.stage("run"),
                 Map.of("image", tag, "command", List.of("cat", "/flavour.txt", "/hello.txt")), dir);
-        run.runAttempt(TestDocker.stage("run"));
+        run.runAttempt();
         assertThat(run.stdout()).containsExactly("flavour spicy", "hello");
     }
 
@@ -98,11 +98,11 @@ class BuildStageTest {
         TestStageContext ctx = context(Map.of("context", ".", "dockerfile", "Dockerfile.multi", "tags", List.of(tag),
                 "target", "first"));
 
-        assertThat(ctx.runAttempt(build).failure()).isNull();
+        assertThat(ctx.runAttempt().failure()).isNull();
 
-        TestStageContext run = new TestStageContext(runId, "check", TestDocker.stage("run"),
+        TestStageContext run = TestDocker.context(runId, "check", TestDocker.stage("run"),
                 Map.of("image", tag, "command", List.of("cat", "/which")), dir);
-        run.runAttempt(TestDocker.stage("run"));
+        run.runAttempt();
         assertThat(run.stdout()).containsExactly("first");
     }
 
@@ -111,7 +111,7 @@ class BuildStageTest {
         dockerfile("Dockerfile", "FROM " + TestDocker.IMAGE + "\nRUN echo " + marker + " && exit 3\n");
         TestStageContext ctx = context(Map.of("context", ".", "tags", List.of(image())));
 
-        Outcome outcome = ctx.runAttempt(build);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(StageFailure.class).hasMessageContaining("non-zero code: 3");
         assertThat(((StageFailure) outcome.failure()).retryable()).isTrue();
@@ -123,7 +123,7 @@ class BuildStageTest {
     void aBrokenDockerfileIsAPermanentFailure() throws Exception {
         dockerfile("Dockerfile", "FROM " + TestDocker.IMAGE + "\nFROBNICATE everything\n");
 
-        Outcome outcome = context(Map.of("context", ".")).runAttempt(build);
+        Outcome outcome = context(Map.of("context", ".")).runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(StageFailure.class).hasMessageContaining("FROBNICATE");
         assertThat(((StageFailure) outcome.failure()).retryable()).isFalse();
@@ -133,7 +133,7 @@ class BuildStageTest {
     void aMissingDockerfileSaysWhereItLooked() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
 
-        Outcome outcome = context(Map.of("context", "empty")).runAttempt(build);
+        Outcome outcome = context(Map.of("context", "empty")).runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(StageFailure.class)
                 .hasMessageContaining(dir.resolve("empty/Dockerfile").toString());
@@ -145,11 +145,11 @@ class BuildStageTest {
         TestStageContext ctx = context(Map.of("context", ".", "tags", List.of(image())));
         Thread watcher = new Thread(() -> {
             await().atMost(Duration.ofSeconds(30)).until(() -> ctx.stdout().contains(marker));
-            ctx.testCancellation().cancel();
+            ctx.cancellation().cancel();
         });
         watcher.start();
 
-        Outcome outcome = ctx.runAttempt(build);
+        Outcome outcome = ctx.runAttempt();
         watcher.join();
 
         assertThat(outcome.failure()).isInstanceOf(InterruptedException.class);

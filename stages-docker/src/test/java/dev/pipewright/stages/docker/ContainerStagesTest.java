@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.stages.docker.support.RequiresDocker;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
-import dev.pipewright.stages.docker.support.TestStageContext.Outcome;
+import dev.pipewright.testkit.TestStageContext;
+import dev.pipewright.testkit.TestStageContext.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,11 +44,11 @@ class ContainerStagesTest {
     }
 
     private Outcome attempt(String type, String stage, Map<String, ?> args) throws InterruptedException {
-        return context(type, stage, args).runAttempt(TestDocker.stage(type));
+        return context(type, stage, args).runAttempt();
     }
 
     private TestStageContext context(String type, String stage, Map<String, ?> args) {
-        return new TestStageContext(runId, stage, TestDocker.stage(type), args, dir);
+        return TestDocker.context(runId, stage, TestDocker.stage(type), args, dir);
     }
 
     @Test
@@ -65,7 +65,7 @@ class ContainerStagesTest {
                 "command", List.of("sh", "-c", "echo $BOX $EXTRA; pwd; id -u; echo oops >&2; exit 4"),
                 "env", Map.of("EXTRA", "more"), "workdir", "/tmp", "user", "65534", "allow-failure", true));
 
-        Outcome outcome = ctx.runAttempt(TestDocker.stage("exec"));
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isNull();
         assertThat(outcome.outputs()).containsEntry("exit-code", 4L).containsEntry("stdout", "yes more\n/tmp\n65534");
@@ -128,7 +128,7 @@ class ContainerStagesTest {
                 "labels", Map.of("built-by", "test"),
                 "changes", List.of("WORKDIR /app", "ENV MODE=committed", "CMD [\"sh\", \"-c\", \"cat file; echo $MODE\"]")));
         TestStageContext run = context("run", "verify", Map.of("image", tag));
-        Outcome verified = run.runAttempt(TestDocker.stage("run"));
+        Outcome verified = run.runAttempt();
 
         assertThat(commit.failure()).isNull();
         assertThat(commit.outputs()).containsEntry("tag", tag);
@@ -201,8 +201,8 @@ class ContainerStagesTest {
     void runEndedRemovesTheRunsContainersButNotKeptOnesOrOtherRuns() throws Exception {
         Outcome kept = attempt("start", "kept", Map.of("image", TestDocker.IMAGE, "keep", true));
         String otherRun = TestDocker.newRunId();
-        Outcome other = new TestStageContext(otherRun, "other", TestDocker.stage("start"),
-                Map.of("image", TestDocker.IMAGE), dir).runAttempt(TestDocker.stage("start"));
+        Outcome other = TestDocker.context(otherRun, "other", TestDocker.stage("start"),
+                Map.of("image", TestDocker.IMAGE), dir).runAttempt();
         try {
             TestDocker.plugin().runEnded(runId);
 
@@ -218,8 +218,8 @@ class ContainerStagesTest {
     @Test
     void collectGarbageRemovesContainersOfRunsThatAreOverOnly() throws Exception {
         String liveRun = TestDocker.newRunId();
-        Outcome live = new TestStageContext(liveRun, "live", TestDocker.stage("start"),
-                Map.of("image", TestDocker.IMAGE), dir).runAttempt(TestDocker.stage("start"));
+        Outcome live = TestDocker.context(liveRun, "live", TestDocker.stage("start"),
+                Map.of("image", TestDocker.IMAGE), dir).runAttempt();
         Outcome kept = attempt("start", "kept", Map.of("image", TestDocker.IMAGE, "keep", true));
         try {
             var report = TestDocker.plugin().collectGarbage(run -> !run.equals(runId));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.stages.docker.support.RequiresDocker;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
-import dev.pipewright.stages.docker.support.TestStageContext.Outcome;
+import dev.pipewright.testkit.TestStageContext;
+import dev.pipewright.testkit.TestStageContext.Outcome;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +27,8 @@ class ImageStagesTest {
     }
 
     private Outcome attempt(String type, Map<String, ?> args) throws InterruptedException {
-        return new TestStageContext(TestDocker.newRunId(), type, TestDocker.stage(type), args, dir)
-                .runAttempt(TestDocker.stage(type));
+        return TestDocker.context(TestDocker.newRunId(), type, TestDocker.stage(type), args, dir)
+                .runAttempt();
     }
 
     @Test

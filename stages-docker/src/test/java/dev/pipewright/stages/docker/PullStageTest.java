@@ -8,9 +8,9 @@ import dev.pipewright.spi.StageType;
 import dev.pipewright.stages.docker.support.LocalRegistry;
 import dev.pipewright.stages.docker.support.RequiresDocker;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
-import dev.pipewright.stages.docker.support.TestStageContext.Outcome;
-import dev.pipewright.stages.docker.support.TestStageContext.Progress;
+import dev.pipewright.testkit.TestStageContext;
+import dev.pipewright.testkit.TestStageContext.Outcome;
+import dev.pipewright.testkit.TestStageContext.Progress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class PullStageTest {
     }
 
     private TestStageContext context(String image) {
-        return new TestStageContext(TestDocker.newRunId(), "pull-base", pull, Map.of("image", image), dir);
+        return TestDocker.context(TestDocker.newRunId(), "pull-base", pull, Map.of("image", image), dir);
     }
 
     @Test
@@ -46,7 +46,7 @@ class PullStageTest {
         }
         String image = "127.0.0.1:" + port + "/pipewright/absent:1";
 
-        Outcome outcome = context(image).runAttempt(pull);
+        Outcome outcome = context(image).runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(StageFailure.class)
                 .hasMessageStartingWith("Could not pull image `" + image + "`")
@@ -72,7 +72,7 @@ class PullStageTest {
             images.add(image);
             TestStageContext ctx = context(image);
 
-            Outcome outcome = ctx.runAttempt(pull);
+            Outcome outcome = ctx.runAttempt();
 
             assertThat(outcome.failure()).isNull();
             assertThat(outcome.outputs()).containsEntry("id", builtId);
@@ -92,7 +92,7 @@ class PullStageTest {
         try (LocalRegistry registry = LocalRegistry.start()) {
             String image = registry.host() + "/pipewright/never-pushed:1";
 
-            Outcome outcome = context(image).runAttempt(pull);
+            Outcome outcome = context(image).runAttempt();
 
             assertThat(outcome.failure()).isInstanceOf(StageFailure.class)
                     .hasMessageStartingWith("Could not pull image `" + image + "`");

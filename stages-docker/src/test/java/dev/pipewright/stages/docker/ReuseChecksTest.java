@@ -7,7 +7,7 @@ import dev.pipewright.spi.ReuseContext;
 import dev.pipewright.spi.StageType;
 import dev.pipewright.stages.docker.support.RequiresDocker;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
+import dev.pipewright.testkit.TestStageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class ReuseChecksTest {
     }
 
     private Map<String, Object> run(StageType type, Map<String, ?> args) throws Exception {
-        TestStageContext.Outcome outcome = new TestStageContext(runId, type.name(), type, args, dir).runAttempt(type);
+        TestStageContext.Outcome outcome = TestDocker.context(runId, type.name(), type, args, dir).runAttempt();
         assertThat(outcome.failure()).isNull();
         return outcome.outputs();
     }

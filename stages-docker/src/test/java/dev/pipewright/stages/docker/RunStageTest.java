@@ -8,8 +8,8 @@ import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageType;
 import dev.pipewright.stages.docker.support.RequiresDocker;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
-import dev.pipewright.stages.docker.support.TestStageContext.Outcome;
+import dev.pipewright.testkit.TestStageContext;
+import dev.pipewright.testkit.TestStageContext.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class RunStageTest {
     }
 
     private TestStageContext context(String stage, Map<String, ?> args) {
-        return new TestStageContext(runId, stage, run, args, runDir);
+        return TestDocker.context(runId, stage, run, args, runDir);
     }
 
     @Test
@@ -42,7 +42,7 @@ class RunStageTest {
         TestStageContext ctx = context("hello", Map.of("image", TestDocker.IMAGE,
                 "command", List.of("sh", "-c", "echo one; echo two >&2; printf 'no newline'")));
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isNull();
         assertThat(outcome.outputs()).containsEntry("exit-code", 0L).containsKey("container");
@@ -55,7 +55,7 @@ class RunStageTest {
     void aNonZeroExitFailsTheStageAndSaysWhichCommand() throws Exception {
         TestStageContext ctx = context("fails", Map.of("image", TestDocker.IMAGE, "command", List.of("sh", "-c", "exit 3")));
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(StageFailure.class)
                 .hasMessageContaining("exited with code 3").hasMessageContaining("exit 3");
@@ -67,7 +67,7 @@ class RunStageTest {
         TestStageContext ctx = context("allowed", Map.of("image", TestDocker.IMAGE,
                 "command", List.of("sh", "-c", "exit 7"), "allow-failure", true));
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isNull();
         assertThat(outcome.outputs()).containsEntry("exit-code", 7L);
@@ -80,7 +80,7 @@ class RunStageTest {
                 "env", Map.of("GREETING", "hello there"), "workdir", "/tmp", "user", "65534",
                 "network", "none"));
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isNull();
         assertThat(ctx.stdout()).containsExactly("hello there", "/tmp", "65534", "lo");
@@ -94,7 +94,7 @@ class RunStageTest {
                 "command", List.of("sh", "-c", "cat /data/in.txt; echo from the container > /data/out.txt"),
                 "volumes", List.of("./shared:/data")));
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isNull();
         assertThat(ctx.stdout()).containsExactly("from the host");
@@ -105,7 +105,7 @@ class RunStageTest {
     void aMalformedVolumeIsAPermanentFailureThatShowsTheExpectedForm() throws Exception {
         TestStageContext ctx = context("bad-volume", Map.of("image", TestDocker.IMAGE, "volumes", List.of("data")));
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(StageFailure.class).hasMessageContaining("HOST:CONTAINER");
         assertThat(((StageFailure) outcome.failure()).retryable()).isFalse();
@@ -115,7 +115,7 @@ class RunStageTest {
     void containersCarryTheRunAndStageLabelsAndKeepStaysUntilRemovedByHand() throws Exception {
         TestStageContext ctx = context("kept[2]", Map.of("image", TestDocker.IMAGE, "command", List.of("true"), "keep", true));
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isNull();
         List<Container> containers = TestDocker.containersOfRun(runId);
@@ -134,7 +134,7 @@ class RunStageTest {
     void aMissingImageIsAPermanentFailureThatSaysToPullOrBuild() throws Exception {
         TestStageContext ctx = context("missing", Map.of("image", TestDocker.PREFIX + "-absent:none"));
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(StageFailure.class)
                 .hasMessageContaining("is not present").hasMessageContaining("docker.pull");
@@ -148,11 +148,11 @@ class RunStageTest {
         // The "timeout" fires once the command is really running inside the container.
         Thread watcher = new Thread(() -> {
             await().atMost(Duration.ofSeconds(30)).until(() -> ctx.stdout().contains("started"));
-            ctx.testCancellation().cancel();
+            ctx.cancellation().cancel();
         });
         watcher.start();
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
         watcher.join();
 
         assertThat(outcome.failure()).isInstanceOf(InterruptedException.class);
@@ -162,9 +162,9 @@ class RunStageTest {
     @Test
     void aCancellationBeforeTheContainerExistsCreatesNone() throws Exception {
         TestStageContext ctx = context("early", Map.of("image", TestDocker.IMAGE, "command", List.of("true")));
-        ctx.testCancellation().cancel();
+        ctx.cancellation().cancel();
 
-        Outcome outcome = ctx.runAttempt(run);
+        Outcome outcome = ctx.runAttempt();
 
         assertThat(outcome.failure()).isInstanceOf(InterruptedException.class);
         assertThat(TestDocker.containersOfRun(runId)).isEmpty();

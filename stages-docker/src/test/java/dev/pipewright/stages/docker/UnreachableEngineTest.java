@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.spi.StageFailure;
 import dev.pipewright.spi.StageType;
-import dev.pipewright.stages.docker.support.TestStageContext;
-import dev.pipewright.stages.docker.support.TestStageContext.Outcome;
+import dev.pipewright.stages.docker.support.TestDocker;
+import dev.pipewright.testkit.TestStageContext;
+import dev.pipewright.testkit.TestStageContext.Outcome;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +26,8 @@ class UnreachableEngineTest {
 
     private Outcome runTrue(DockerPlugin plugin) throws InterruptedException {
         StageType run = plugin.stageTypes().stream().filter(t -> t.name().equals("run")).findFirst().orElseThrow();
-        return new TestStageContext("run-1", "first", run, Map.of("image", "local/busybox:test", "command", List.of("true")), dir)
-                .runAttempt(run);
+        return TestDocker.context("run-1", "first", run, Map.of("image", "local/busybox:test", "command", List.of("true")), dir)
+                .runAttempt();
     }
 
     private static void assertOneSentenceWithoutTrace(String message) {
@@ -86,6 +87,17 @@ class UnreachableEngineTest {
 
         assertThat(report.removed()).isEmpty();
         assertThat(report.problems()).singleElement().asString().startsWith("Cannot reach the Docker engine");
+    }
+
+    @Test
+    void snapshotGcAgainstAnUnreachableEngineIsTheSameProblem() {
+        var report = pluginAt("unix://" + dir.resolve("none.sock")).collectSnapshots((snapshot, labels) -> {
+            throw new AssertionError("nothing to judge without an engine");
+        });
+
+        assertThat(report.removed()).isEmpty();
+        assertThat(report.problems()).singleElement().asString().startsWith("Cannot reach the Docker engine")
+                .satisfies(UnreachableEngineTest::assertOneSentenceWithoutTrace);
     }
 
     @Test

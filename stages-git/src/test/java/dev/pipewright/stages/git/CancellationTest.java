@@ -3,6 +3,8 @@ package dev.pipewright.stages.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pipewright.testkit.TestStageContext;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -41,8 +43,8 @@ class CancellationTest {
 
     @Test
     void cancellingInTheMiddleOfTheTransferLeavesNoDirectory() throws Exception {
-        TestContext context = new TestContext(new CloneStage(), work,
-                Map.of("url", daemon.url("large.git"), "into", "deep/app"));
+        TestStageContext context = TestStageContext.builder("git", new CloneStage())
+                .directory(work).arguments(Map.of("url", daemon.url("large.git"), "into", "deep/app")).build();
         CountDownLatch receiving = new CountDownLatch(1);
         context.onProgress(p -> {
             if ("Receiving objects".equals(p.message()) && p.fraction() != null && p.fraction() > 0) {
@@ -52,7 +54,7 @@ class CancellationTest {
         Thread canceller = new Thread(() -> {
             try {
                 receiving.await();
-                context.cancellation.cancel();
+                context.cancellation().cancel();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -62,9 +64,9 @@ class CancellationTest {
         assertThatThrownBy(context::run).isInstanceOf(InterruptedException.class);
 
         canceller.join();
-        assertThat(context.progress).extracting(TestContext.Progress::message).doesNotContain("Checking out files");
-        assertThat(context.progress).filteredOn(p -> "Receiving objects".equals(p.message()))
-                .extracting(TestContext.Progress::fraction).doesNotContain(1.0);
+        assertThat(context.progressReports()).extracting(TestStageContext.Progress::message).doesNotContain("Checking out files");
+        assertThat(context.progressReports()).filteredOn(p -> "Receiving objects".equals(p.message()))
+                .extracting(TestStageContext.Progress::fraction).doesNotContain(1.0);
         assertThat(work.resolve("deep")).doesNotExist();
         assertThat(work).isEmptyDirectory();
     }
@@ -73,9 +75,10 @@ class CancellationTest {
     @Timeout(60)
     void aTimeoutEndsACloneFromAServerThatStopsAnswering() throws Exception {
         try (SilentServer silent = new SilentServer()) {
-            TestContext context = new TestContext(new CloneStage(), work,
-                    Map.of("url", "git://127.0.0.1:" + silent.port() + "/stalled.git", "into", "app"));
-            context.cancellation.cancelAfter(500);
+            TestStageContext context = TestStageContext.builder("git", new CloneStage())
+                    .directory(work)
+                    .arguments(Map.of("url", "git://127.0.0.1:" + silent.port() + "/stalled.git", "into", "app")).build();
+            context.cancellation().cancelAfter(Duration.ofMillis(500));
 
             assertThatThrownBy(context::run).isInstanceOf(InterruptedException.class);
 
@@ -87,11 +90,13 @@ class CancellationTest {
     @Timeout(60)
     void aTimeoutEndsAFetchFromAServerThatStopsAnswering() throws Exception {
         Path origin = GitCli.sampleRepository(work, "origin");
-        new TestContext(new CloneStage(), work, Map.of("url", origin.toString(), "into", "app")).run();
+        TestStageContext.builder("git", new CloneStage())
+                .directory(work).arguments(Map.of("url", origin.toString(), "into", "app")).build().run();
         try (SilentServer silent = new SilentServer()) {
             GitCli.git(work.resolve("app"), "remote", "set-url", "origin", "git://127.0.0.1:" + silent.port() + "/stalled.git");
-            TestContext context = new TestContext(new FetchStage(), work, Map.of("repo", "app"));
-            context.cancellation.cancelAfter(500);
+            TestStageContext context = TestStageContext.builder("git", new FetchStage())
+                    .directory(work).arguments(Map.of("repo", "app")).build();
+            context.cancellation().cancelAfter(Duration.ofMillis(500));
 
             assertThatThrownBy(context::run).isInstanceOf(InterruptedException.class);
         }
@@ -131,9 +136,10 @@ class CancellationTest {
 
     @Test
     void aTimeoutStopsTheCloneAndLeavesNoDirectory() {
-        TestContext context = new TestContext(new CloneStage(), work,
-                Map.of("url", served.resolve("large.git").toUri().toString(), "into", "app"));
-        context.cancellation.cancelAfter(50);
+        TestStageContext context = TestStageContext.builder("git", new CloneStage())
+                .directory(work)
+                .arguments(Map.of("url", served.resolve("large.git").toUri().toString(), "into", "app")).build();
+        context.cancellation().cancelAfter(Duration.ofMillis(50));
 
         assertThatThrownBy(context::run).isInstanceOf(InterruptedException.class);
 

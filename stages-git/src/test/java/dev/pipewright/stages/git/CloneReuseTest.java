@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.spi.Arguments;
 import dev.pipewright.spi.ReuseContext;
+import dev.pipewright.testkit.TestStageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +25,8 @@ class CloneReuseTest {
     @BeforeEach
     void cloneASample() throws Exception {
         Path origin = GitCli.sampleRepository(work, "origin");
-        outputs = new TestContext(clone, work, Map.of("url", origin.toString(), "into", "app")).run();
+        outputs = TestStageContext.builder("git", clone)
+                .directory(work).arguments(Map.of("url", origin.toString(), "into", "app")).build().run();
     }
 
     private Optional<String> check() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.spi.StageFailure;
+import dev.pipewright.testkit.TestStageContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ class CloneStageTest {
         daemon.close();
     }
 
-    private TestContext clone(Map<String, Object> arguments) {
-        return new TestContext(new CloneStage(), work, arguments);
+    private TestStageContext clone(Map<String, Object> arguments) {
+        return TestStageContext.builder("git", new CloneStage()).directory(work).arguments(arguments).build();
     }
 
     private static Map<String, Object> args(Object... keysAndValues) {
@@ -151,19 +152,19 @@ class CloneStageTest {
 
     @Test
     void reportsJGitTasksAsProgressWithFractions() throws Exception {
-        TestContext context = clone(args("url", daemon.url("sample.git"), "into", "app"));
+        TestStageContext context = clone(args("url", daemon.url("sample.git"), "into", "app"));
         context.run();
 
-        assertThat(context.progress).extracting(TestContext.Progress::message)
+        assertThat(context.progressReports()).extracting(TestStageContext.Progress::message)
                 .contains("Receiving objects", "Checking out files");
-        assertThat(context.progress).filteredOn(p -> "Checking out files".equals(p.message()))
-                .extracting(TestContext.Progress::fraction).contains(0.0, 1.0);
-        assertThat(context.logLines).anySatisfy(line -> assertThat(line).contains("cloned", "main"));
+        assertThat(context.progressReports()).filteredOn(p -> "Checking out files".equals(p.message()))
+                .extracting(TestStageContext.Progress::fraction).contains(0.0, 1.0);
+        assertThat(context.stdout()).anySatisfy(line -> assertThat(line).contains("cloned", "main"));
     }
 
     @Test
     void aRefThatDoesNotExistFailsPermanentlyAndLeavesNoDirectory() {
-        TestContext context = clone(args("url", daemon.url("sample.git"), "into", "app", "ref", "no-such-branch"));
+        TestStageContext context = clone(args("url", daemon.url("sample.git"), "into", "app", "ref", "no-such-branch"));
 
         assertThatThrownBy(context::run).isInstanceOfSatisfying(StageFailure.class, failure -> {
             assertThat(failure.retryable()).isFalse();
@@ -178,7 +179,7 @@ class CloneStageTest {
         Path app = Files.createDirectories(work.resolve("app"));
         Files.writeString(app.resolve("mine.txt"), "keep me");
 
-        TestContext context = clone(args("url", sample.toString(), "into", "app"));
+        TestStageContext context = clone(args("url", sample.toString(), "into", "app"));
 
         assertThatThrownBy(context::run).isInstanceOf(StageFailure.class)
                 .hasMessage("cannot clone " + sample + " into " + app
@@ -238,7 +239,7 @@ class CloneStageTest {
 
     @Test
     void credentialsInAGitProtocolUrlAreDroppedAsTheProtocolHasNoAuthentication() throws Exception {
-        TestContext context = clone(args("url", daemon.url("sample.git").replace("git://", "git://bob:pa55word@"),
+        TestStageContext context = clone(args("url", daemon.url("sample.git").replace("git://", "git://bob:pa55word@"),
                 "into", "app"));
 
         Map<String, Object> outputs = context.run();

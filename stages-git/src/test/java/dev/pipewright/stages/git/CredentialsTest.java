@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.spi.StageFailure;
+import dev.pipewright.testkit.TestStageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,17 +38,17 @@ class CredentialsTest {
         server.close();
     }
 
-    private TestContext clone(Object... keysAndValues) {
+    private TestStageContext clone(Object... keysAndValues) {
         Map<String, Object> arguments = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             arguments.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        return new TestContext(new CloneStage(), work, arguments);
+        return TestStageContext.builder("git", new CloneStage()).directory(work).arguments(arguments).build();
     }
 
     @Test
     void aPasswordInTheArgumentsAuthenticatesAndIsNeverShown() throws Exception {
-        TestContext context = clone("url", server.url("private.git", null), "into", "app",
+        TestStageContext context = clone("url", server.url("private.git", null), "into", "app",
                 "username", "alice", "password", PASSWORD);
 
         Map<String, Object> outputs = context.run();
@@ -58,7 +59,7 @@ class CredentialsTest {
 
     @Test
     void aPasswordInTheUrlAuthenticatesAndIsNeverShownNorStored() throws Exception {
-        TestContext context = clone("url", server.url("private.git", "alice:" + ENCODED_PASSWORD), "into", "app");
+        TestStageContext context = clone("url", server.url("private.git", "alice:" + ENCODED_PASSWORD), "into", "app");
 
         Map<String, Object> outputs = context.run();
 
@@ -66,14 +67,15 @@ class CredentialsTest {
         assertNothingShows(context, outputs);
         assertThat(Files.readString(work.resolve("app/.git/config"))).contains("alice@127.0.0.1")
                 .doesNotContain(PASSWORD).doesNotContain(ENCODED_PASSWORD);
-        Map<String, Object> info = new TestContext(new InfoStage(), work, Map.of("repo", "app")).run();
+        Map<String, Object> info = TestStageContext.builder("git", new InfoStage())
+                .directory(work).arguments(Map.of("repo", "app")).build().run();
         assertThat(info.get("remote-url")).isEqualTo(server.url("private.git", "alice"));
     }
 
     @Test
     void aWrongPasswordIsReportedAsFailedAuthenticationWithoutThePassword() {
         String wrong = "wrong-" + ENCODED_PASSWORD;
-        TestContext context = clone("url", server.url("private.git", "alice:" + wrong), "into", "app", "ref", "main");
+        TestStageContext context = clone("url", server.url("private.git", "alice:" + wrong), "into", "app", "ref", "main");
 
         assertThatThrownBy(context::run).isInstanceOfSatisfying(StageFailure.class, failure -> {
             assertThat(failure.retryable()).isFalse();
@@ -87,7 +89,7 @@ class CredentialsTest {
     @Test
     void aUrlThatCannotBeParsedStillHasItsPasswordMasked() {
         String url = server.url("private.git", "alice:" + PASSWORD); // a bare '%' is not valid in a URL
-        TestContext context = clone("url", url, "into", "app");
+        TestStageContext context = clone("url", url, "into", "app");
 
         assertThatThrownBy(context::run).isInstanceOfSatisfying(StageFailure.class, failure -> {
             assertThat(failure.retryable()).isFalse();
@@ -98,7 +100,7 @@ class CredentialsTest {
 
     @Test
     void noCredentialsAtAllIsReportedAsFailedAuthentication() {
-        TestContext context = clone("url", server.url("private.git", null), "into", "app");
+        TestStageContext context = clone("url", server.url("private.git", null), "into", "app");
 
         assertThatThrownBy(context::run).isInstanceOfSatisfying(StageFailure.class, failure ->
                 assertThat(failure.getMessage()).startsWith("authentication failed for " + server.url("private.git", null)));
@@ -107,7 +109,7 @@ class CredentialsTest {
     @Test
     void aMissingRepositoryBehindAuthenticationIsReportedAsNotFound() {
         String url = server.url("missing.git", null);
-        TestContext context = clone("url", url, "into", "app", "username", "alice", "password", PASSWORD);
+        TestStageContext context = clone("url", url, "into", "app", "username", "alice", "password", PASSWORD);
 
         assertThatThrownBy(context::run).isInstanceOfSatisfying(StageFailure.class, failure -> {
             assertThat(failure.getMessage()).isEqualTo("repository " + url
@@ -116,9 +118,9 @@ class CredentialsTest {
         });
     }
 
-    private static void assertNothingShows(TestContext context, Map<String, Object> outputs) {
-        assertThat(context.logLines).isNotEmpty();
-        assertThat(context.progress).isNotEmpty();
+    private static void assertNothingShows(TestStageContext context, Map<String, Object> outputs) {
+        assertThat(context.stdout()).isNotEmpty();
+        assertThat(context.progressReports()).isNotEmpty();
         for (String text : context.everythingShown()) {
             assertThat(text).doesNotContain(PASSWORD).doesNotContain(ENCODED_PASSWORD);
         }

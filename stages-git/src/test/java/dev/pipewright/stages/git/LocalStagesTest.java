@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.spi.StageFailure;
+import dev.pipewright.testkit.TestStageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,11 +25,12 @@ class LocalStagesTest {
     void cloneASample() throws Exception {
         origin = GitCli.sampleRepository(work, "origin");
         originWork = work.resolve("origin-work");
-        new TestContext(new CloneStage(), work, Map.of("url", origin.toString(), "into", "app", "depth", 1L)).run();
+        TestStageContext.builder("git", new CloneStage())
+                .directory(work).arguments(Map.of("url", origin.toString(), "into", "app", "depth", 1L)).build().run();
     }
 
     private Map<String, Object> run(dev.pipewright.spi.StageType type, Map<String, Object> arguments) throws Exception {
-        return new TestContext(type, work, arguments).run();
+        return TestStageContext.builder("git", type).directory(work).arguments(arguments).build().run();
     }
 
     @Test

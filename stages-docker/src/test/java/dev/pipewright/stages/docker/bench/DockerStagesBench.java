@@ -2,7 +2,7 @@ package dev.pipewright.stages.docker.bench;
 
 import dev.pipewright.spi.StageType;
 import dev.pipewright.stages.docker.support.TestDocker;
-import dev.pipewright.stages.docker.support.TestStageContext;
+import dev.pipewright.testkit.TestStageContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ public final class DockerStagesBench {
         runTrue();
         buildHabitat(habitat);
         cancelToGone();
+        execCancelToGone();
         sequentialScaling();
         TestDocker.engine().close();
     }
@@ -49,10 +50,10 @@ public final class DockerStagesBench {
     }
 
     private static double stageRun(StageType run, Path dir) throws Exception {
-        TestStageContext ctx = new TestStageContext(TestDocker.newRunId(), "true", run,
+        TestStageContext ctx = TestDocker.context(TestDocker.newRunId(), "true", run,
                 Map.of("image", TestDocker.IMAGE, "command", List.of("true")), dir);
         long t0 = System.nanoTime();
-        var outcome = ctx.runAttempt(run);
+        var outcome = ctx.runAttempt();
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!outcome.succeeded()) {
             throw new IllegalStateException(outcome.failure());
@@ -82,10 +83,10 @@ public final class DockerStagesBench {
     }
 
     private static double stageBuild(StageType build, Path habitat, String tag) throws Exception {
-        TestStageContext ctx = new TestStageContext(TestDocker.newRunId(), "build", build,
+        TestStageContext ctx = TestDocker.context(TestDocker.newRunId(), "build", build,
                 Map.of("context", habitat.toString(), "tags", List.of(tag), "no-cache", true), habitat);
         long t0 = System.nanoTime();
-        var outcome = ctx.runAttempt(build);
+        var outcome = ctx.runAttempt();
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!outcome.succeeded()) {
             throw new IllegalStateException(outcome.failure());
@@ -102,11 +103,11 @@ public final class DockerStagesBench {
         double[] cli = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             String runId = TestDocker.newRunId();
-            TestStageContext ctx = new TestStageContext(runId, "sleeper", run,
+            TestStageContext ctx = TestDocker.context(runId, "sleeper", run,
                     Map.of("image", TestDocker.IMAGE, "command", List.of("sh", "-c", "echo started; sleep 60")), dir);
             Thread attempt = new Thread(() -> {
                 try {
-                    ctx.runAttempt(run);
+                    ctx.runAttempt();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -116,7 +117,7 @@ public final class DockerStagesBench {
                 Thread.sleep(5);
             }
             long t0 = System.nanoTime();
-            ctx.testCancellation().cancel();
+            ctx.cancellation().cancel();
             while (!TestDocker.containersOfRun(runId).isEmpty()) {
                 Thread.sleep(5);
             }
@@ -128,6 +129,62 @@ public final class DockerStagesBench {
             cli[i] = cli("docker", "rm", "-f", id);
         }
         report("cancellation -> container gone", gone, "docker rm -f (running sleep 60)", cli);
+    }
+
+    /**
+     * From the cancellation firing during a docker.exec of `sleep 60` to the attempt's end, when
+     * the command is gone from the container; the peer is what a person would type to stop it,
+     * one `docker exec BOX kill PID` for a PID already known. Stopping scans /proc, so the curve
+     * is over the number of other processes in the container.
+     */
+    private static void execCancelToGone() throws Exception {
+        Path dir = Files.createTempDirectory("bench-");
+        String runId = TestDocker.newRunId();
+        String box = (String) TestDocker.context(runId, "box", TestDocker.stage("start"),
+                Map.of("image", TestDocker.IMAGE, "network", "none"), dir).run().get("container");
+        int rounds = Math.max(5, ROUNDS / 2);
+        System.out.println();
+        System.out.println("| other processes in the container | docker.exec cancellation -> command gone (median ms)"
+                + " | docker exec BOX kill PID (median ms) | ratio |");
+        System.out.println("| --- | --- | --- | --- |");
+        try {
+            int running = 0;
+            for (int others : new int[] {0, 50, 200}) {
+                cli("docker", "exec", "-d", box, "sh", "-c",
+                        "for i in $(seq " + (others - running) + "); do sleep 3600 & done; wait");
+                running = others;
+                double[] gone = new double[rounds];
+                double[] cli = new double[rounds];
+                for (int i = 0; i < rounds; i++) {
+                    gone[i] = execCancel(runId, box, dir);
+                    String pid = cliOutput("docker", "exec", box, "sh", "-c", "sleep 60 >/dev/null 2>&1 & echo $!").strip();
+                    cli[i] = cli("docker", "exec", box, "kill", pid);
+                }
+                System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f |%n", others, median(gone), median(cli),
+                        median(gone) / median(cli));
+            }
+        } finally {
+            TestDocker.removeRun(runId);
+        }
+    }
+
+    private static double execCancel(String runId, String box, Path dir) throws InterruptedException {
+        TestStageContext ctx = TestDocker.context(runId, "sleeper", TestDocker.stage("exec"),
+                Map.of("container", box, "command", List.of("sh", "-c", "echo started; sleep 60")), dir);
+        Thread canceller = new Thread(() -> {
+            while (!ctx.stdout().contains("started")) {
+                Thread.onSpinWait();
+            }
+            ctx.cancellation().cancel();
+        });
+        canceller.start();
+        ctx.runAttempt();
+        double ms = (System.nanoTime() - ctx.cancellation().firedAtNanos()) / 1e6;
+        canceller.join();
+        if (!ctx.stderr().isEmpty()) {
+            throw new IllegalStateException(String.join("\n", ctx.stderr()));
+        }
+        return ms;
     }
 
     /** N sequential docker.run of `true` against N sequential `docker run --rm`. */

@@ -8,6 +8,8 @@ import dev.pipewright.stages.docker.DockerEndpoint;
 import dev.pipewright.stages.docker.DockerEngine;
 import dev.pipewright.stages.docker.DockerPlugin;
 import dev.pipewright.spi.StageType;
+import dev.pipewright.testkit.TestStageContext;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,9 @@ public final class TestDocker {
 
     /** The image built FROM scratch out of a static busybox by .ci/setup-docker.sh. */
     public static final String IMAGE = "local/busybox:test";
+
+    /** The pipeline name every test attempt reports. */
+    public static final String PIPELINE = "docker-stages-test";
 
     /** Prefix of every image name tests make, unique per JVM so parallel builds do not collide. */
     public static final String PREFIX = "pipewright-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -46,6 +51,16 @@ public final class TestDocker {
 
     public static StageType stage(String name) {
         return PLUGIN.stageTypes().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * An attempt of a {@code docker.*} stage type for a test: its containers are labelled with
+     * {@code runId} and {@code stage}, and with the pipeline {@value #PIPELINE}.
+     */
+    public static TestStageContext context(String runId, String stage, StageType type, Map<String, ?> arguments,
+            Path directory) {
+        return TestStageContext.builder("docker", type).runId(runId).stageName(stage).pipelineName(PIPELINE)
+                .arguments(arguments).directory(directory).build();
     }
 
     static Optional<String> problem() {

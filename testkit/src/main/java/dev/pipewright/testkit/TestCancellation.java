@@ -1,39 +1,40 @@
-package dev.pipewright.stages.docker.support;
+package dev.pipewright.testkit;
 
 import dev.pipewright.spi.Cancellation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A real cancellation signal, behaving as the engine's does: firing runs the callbacks in reverse
- * order of registration, then interrupts the attempt's thread; a callback registered afterwards
- * runs at once.
+ * A real cancellation signal that behaves as the engine's: firing runs the registered callbacks
+ * newest first (a callback that throws is ignored, as the engine reports and ignores it), then
+ * interrupts the attempt's thread; a callback registered after the signal fired runs at once, on
+ * the registering thread.
  */
 public final class TestCancellation implements Cancellation {
 
-    private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<Runnable> callbacks = new ArrayList<>();
+    private boolean cancelled;
     private volatile Thread attemptThread;
     private volatile long firedAtNanos;
 
+    /** The thread the signal interrupts: the attempt's, set by {@link TestStageContext}. */
     void bindTo(Thread thread) {
         this.attemptThread = thread;
     }
 
     @Override
-    public boolean isCancelled() {
-        return cancelled.get();
+    public synchronized boolean isCancelled() {
+        return cancelled;
     }
 
     @Override
     public Registration onCancel(Runnable callback) {
-        synchronized (callbacks) {
-            if (!cancelled.get()) {
+        synchronized (this) {
+            if (!cancelled) {
                 callbacks.add(callback);
                 return () -> {
-                    synchronized (callbacks) {
+                    synchronized (this) {
                         callbacks.remove(callback);
                     }
                 };
@@ -43,14 +44,15 @@ public final class TestCancellation implements Cancellation {
         return () -> { };
     }
 
-    /** Fires the signal now, on the calling thread. */
+    /** Fires the signal now, on the calling thread; firing again does nothing. */
     public void cancel() {
-        if (!cancelled.compareAndSet(false, true)) {
-            return;
-        }
-        firedAtNanos = System.nanoTime();
         List<Runnable> toRun;
-        synchronized (callbacks) {
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            firedAtNanos = System.nanoTime();
             toRun = new ArrayList<>(callbacks);
             callbacks.clear();
         }
@@ -58,7 +60,7 @@ public final class TestCancellation implements Cancellation {
             try {
                 toRun.get(i).run();
             } catch (RuntimeException e) {
-                // The engine reports and ignores a throwing callback; so do we.
+                // The engine reports a throwing callback and goes on; so does this.
             }
         }
         Thread thread = attemptThread;
@@ -67,7 +69,7 @@ public final class TestCancellation implements Cancellation {
         }
     }
 
-    /** Fires the signal after {@code delay}, on a timer thread, like a stage timeout. */
+    /** Fires the signal after {@code delay} on a daemon timer thread, as a stage's {@code timeout} does. */
     public void cancelAfter(Duration delay) {
         Thread timer = new Thread(() -> {
             try {
@@ -81,7 +83,7 @@ public final class TestCancellation implements Cancellation {
         timer.start();
     }
 
-    /** When the signal fired, from {@link System#nanoTime()}; 0 before. */
+    /** When the signal fired, from {@link System#nanoTime()}; 0 before it fired. */
     public long firedAtNanos() {
         return firedAtNanos;
     }
