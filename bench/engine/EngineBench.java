@@ -31,16 +31,22 @@ import java.util.concurrent.TimeUnit;
 public final class EngineBench {
 
     public static void main(String[] args) throws Exception {
-        Path state = Files.createTempDirectory("pipewright-bench");
+        Path state = stateDirectory();
         switch (args[0]) {
-            case "chain" -> chain(Integer.parseInt(args[1]), state);
+            case "chain" -> chain(Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1, state);
             case "schedule" -> schedule(state);
             case "log" -> log(Integer.parseInt(args[1]), state);
-            default -> throw new IllegalArgumentException("chain N | schedule | log LINES");
+            default -> throw new IllegalArgumentException("chain N [ROUNDS] | schedule | log LINES");
         }
     }
 
-    private static void chain(int n, Path state) throws Exception {
+    /**
+     * {@code rounds} runs of the chain in this JVM, each in a fresh state directory (in one
+     * directory, the pure core.set stages of a second run would be reused from the first). The
+     * first round is what a fresh process pays, JIT compilation included; later rounds show the
+     * engine once compiled.
+     */
+    private static void chain(int n, int rounds, Path state) throws Exception {
         StringBuilder text = new StringBuilder("pipeline chain {\n  stage s0 { uses = core.set  with { v = 0 } }\n");
         for (int i = 1; i < n; i++) {
             text.append("  stage s").append(i).append(" { uses = core.set  with { v = stages.s").append(i - 1)
@@ -50,21 +56,31 @@ public final class EngineBench {
         PipelineFile file = parse(text.toString());
         // One small warm-up run so class loading and JIT of the hot paths are not billed to the first figure.
         run(parse("pipeline warm { stage a { uses = core.set  with { v = 1 } } stage b { uses = core.set  with { v = stages.a.v } } }"), state);
+        for (int round = 1; round <= rounds; round++) {
+            chainRound(file, n, round, round == 1 ? state : stateDirectory());
+        }
+    }
+
+    private static void chainRound(PipelineFile file, int n, int round, Path state) throws Exception {
         System.gc();
         resetPeaks();
+        ThreadCpu threads = ThreadCpu.start();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         RunOutcome outcome = run(file, state);
         long nanos = System.nanoTime() - start;
         long cpu = processCpuNanos() - cpuStart;
+        Map<String, Long> threadCpu = threads.stop();
         long peak = peakHeap();
         long lines = Files.lines(lastEvents).count();
         long peer = peerChain(n);
-        System.out.printf("chain resume=%s N=%d status=%s engine-wall=%d ms per-stage-wall=%.1f us engine-cpu=%d ms "
-                        + "per-stage-cpu=%.1f us peak-heap=%d MiB events=%d peer=%d ms engine/peer=%.2f load=%.1f%n",
-                System.getenv().getOrDefault("BENCH_RESUME", "cache"), n, outcome.status(), nanos / 1_000_000,
-                nanos / 1000.0 / n, cpu / 1_000_000, cpu / 1000.0 / n,
-                peak >> 20, lines, peer / 1_000_000, (double) nanos / peer,
+        System.out.printf("chain resume=%s N=%d round=%d status=%s engine-wall=%d ms per-stage-wall=%.1f us engine-cpu=%d ms "
+                        + "per-stage-cpu=%.1f us run-thread-cpu=%d ms events-thread-cpu=%d ms peak-heap=%d MiB events=%d "
+                        + "peer=%d ms engine/peer=%.2f load=%.1f%n",
+                System.getenv().getOrDefault("BENCH_RESUME", "cache"), n, round, outcome.status(), nanos / 1_000_000,
+                nanos / 1000.0 / n, cpu / 1_000_000, cpu / 1000.0 / n, threadCpu.getOrDefault("pipewright-run", 0L) / 1_000_000,
+                threadCpu.getOrDefault("pipewright-events", 0L) / 1_000_000, peak >> 20, lines, peer / 1_000_000,
+                (double) nanos / peer,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -178,6 +194,67 @@ public final class EngineBench {
     }
 
     private static Path lastEvents;
+
+    /** A fresh state directory, deleted when the JVM exits. */
+    private static Path stateDirectory() throws java.io.IOException {
+        Path directory = Files.createTempDirectory("pipewright-bench");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                System.err.println("cannot delete " + directory + ": " + e.getMessage());
+            }
+        }));
+        return directory;
+    }
+
+    /**
+     * CPU time of the engine's run thread and event dispatcher, by name prefix: sampled every 5 ms
+     * while the run goes on (the threads end with it), the last sample of each kept. Unlike wall
+     * time, it hardly depends on what else the shared machine runs.
+     */
+    private static final class ThreadCpu {
+        private final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        private final Map<Long, Long> last = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, String> kind = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ScheduledExecutorService sampler =
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "bench-sampler");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        static ThreadCpu start() {
+            ThreadCpu cpu = new ThreadCpu();
+            cpu.sampler.scheduleAtFixedRate(cpu::sample, 0, 5, TimeUnit.MILLISECONDS);
+            return cpu;
+        }
+
+        private void sample() {
+            for (java.lang.management.ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                String name = info.getThreadName();
+                String prefix = name.startsWith("pipewright-run-") ? "pipewright-run"
+                        : name.startsWith("pipewright-events-") ? "pipewright-events" : null;
+                long time = prefix == null ? -1 : bean.getThreadCpuTime(info.getThreadId());
+                if (time >= 0) {
+                    kind.put(info.getThreadId(), prefix);
+                    last.put(info.getThreadId(), time);
+                }
+            }
+        }
+
+        /** Total CPU nanoseconds by thread kind, of the threads seen since start (the warm-up's ended before). */
+        Map<String, Long> stop() throws InterruptedException {
+            sampler.shutdown();
+            sampler.awaitTermination(1, TimeUnit.SECONDS);
+            Map<String, Long> total = new TreeMap<>();
+            last.forEach((id, nanos) -> total.merge(kind.get(id), nanos, Long::sum));
+            return total;
+        }
+    }
 
     /** CPU time of the whole process (engine threads, JIT, GC): what a run costs on a loaded machine. */
     private static long processCpuNanos() {

@@ -9,11 +9,15 @@ cd "$root"
   -Dmdep.outputFile="$root/engine/target/bench-classpath.txt" -Dmdep.includeScope=runtime
 cp="engine/target/classes:$(cat engine/target/bench-classpath.txt)"
 heap=${BENCH_HEAP:-1g}
-bench() { java -Xmx"$heap" -cp "$cp" bench/engine/EngineBench.java "$@"; }
-# BENCH_ONLY=chain|schedule|log runs one figure; BENCH_RESUME=off runs without the resume cache.
+# BENCH_JAVA_OPTS adds JVM options, e.g. those ./pipewright runs with:
+#   BENCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+bench() { java -Xmx"$heap" ${BENCH_JAVA_OPTS:-} -cp "$cp" bench/engine/EngineBench.java "$@"; }
+# BENCH_ONLY=chain|schedule|log runs one figure; BENCH_RESUME=off runs without the resume cache;
+# BENCH_ROUNDS=R runs each chain R times in its JVM (round 1 is the fresh process, later rounds
+# the engine once the JIT has compiled it); BENCH_SIZES overrides the chain lengths.
 only=${BENCH_ONLY:-all}
 if [ "$only" = all ] || [ "$only" = chain ]; then
-  for n in 1000 10000 100000; do bench chain "$n"; done
+  for n in ${BENCH_SIZES:-1000 10000 100000}; do bench chain "$n" "${BENCH_ROUNDS:-1}"; done
 fi
 if [ "$only" = all ] || [ "$only" = schedule ]; then bench schedule; fi
 if [ "$only" = all ] || [ "$only" = log ]; then bench log 100000; fi

@@ -68,9 +68,7 @@ public final class Main implements Runnable {
         try {
             return lean.get().execute(out, err);
         } catch (Exception e) {
-            // What picocli does with an exception a command throws: its stack trace, exit code 1.
-            e.printStackTrace(err);
-            return EXIT_FAILED;
+            return CrashReport.report(args[0], e, err);
         } finally {
             out.flush();
             err.flush();
@@ -105,8 +103,10 @@ public final class Main implements Runnable {
      * data archive.
      */
     static CommandLine commandLine() {
-        // picocli's defaults already match ours: 2 for invalid input, 1 for an uncaught exception.
-        return new CommandLine(new Main());
+        // picocli's exit codes already match ours: 2 for invalid input, 1 for an uncaught exception;
+        // the uncaught exception is reported without its stack trace.
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, commandLine, parsed) ->
+                CrashReport.report(commandLine.getCommandName(), e, commandLine.getErr()));
     }
 
     @Override

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fans each event out to several listeners and isolates them from each other and from the run:
+ * Fans events out to several listeners and isolates them from each other and from the run:
  * a listener that throws is reported once on the diagnostics stream (with its class and the
  * event) and detached; the others go on. Only a {@link VirtualMachineError} propagates. Like
  * every listener, it is called from one thread at a time.
+ *
+ * <p>A batch goes to the listeners one after the other, each getting all of it and then its
+ * {@link RunListener#endOfBatch()}: the event log, listed first, has written and flushed a batch
+ * before any other listener (the console) sees an event of it.
  */
 public final class CompositeListener implements RunListener {
 
@@ -20,16 +24,29 @@ public final class CompositeListener implements RunListener {
         this.diagnostics = diagnostics;
     }
 
+    /** Delivers one event as a batch of its own. */
     @Override
     public void onEvent(RunEvent event) {
+        deliver(List.of(event));
+    }
+
+    /** Delivers {@code batch}, in order, to every listener in turn. */
+    public void deliver(List<RunEvent> batch) {
         for (int i = 0; i < listeners.size(); i++) {
             RunListener listener = listeners.get(i);
+            int at = 0;
             try {
-                listener.onEvent(event);
+                for (; at < batch.size(); at++) {
+                    listener.onEvent(batch.get(at));
+                }
+                listener.endOfBatch();
             } catch (VirtualMachineError fatal) {
                 throw fatal;
             } catch (Throwable e) {
-                detach(i--, listener, "failed on a " + event.type() + " event", e);
+                listeners.remove(i--);
+                String what = at < batch.size() ? "failed on a " + batch.get(at).type() + " event"
+                        : "failed at the end of a batch";
+                report(listener, what + " and was detached; the run goes on", e);
             }
         }
     }
@@ -46,11 +63,6 @@ public final class CompositeListener implements RunListener {
             }
         }
         listeners.clear();
-    }
-
-    private void detach(int index, RunListener listener, String what, Throwable e) {
-        listeners.remove(index);
-        report(listener, what + " and was detached; the run goes on", e);
     }
 
     private void report(RunListener listener, String what, Throwable e) {

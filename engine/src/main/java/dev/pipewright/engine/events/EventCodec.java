@@ -75,13 +75,16 @@ public final class EventCodec {
 
     /**
      * A writer of event lines onto {@code out} that keeps one UTF-8 generator for all events
-     * (cheaper than {@link #encode} per event) and flushes {@code out} after each line.
+     * (cheaper than {@link #encode} per event). Lines are buffered until {@link LineWriter#flush}.
      */
     public static LineWriter lineWriter(OutputStream out) {
         return new LineWriter(out);
     }
 
-    /** Writes events as lines, each flushed when written. Not thread-safe: one writer per stream. */
+    /**
+     * Writes events as lines into a buffer that reaches the stream on {@link #flush} (and whenever
+     * it is full, which may cut a line in two writes). Not thread-safe: one writer per stream.
+     */
     public static final class LineWriter implements Closeable {
         private final JsonGenerator json;
 
@@ -94,10 +97,14 @@ public final class EventCodec {
             }
         }
 
-        /** Writes the event and a line break, then flushes the stream. */
+        /** Writes the event and a line break. */
         public void write(RunEvent event) throws IOException {
             writeEvent(event, json);
             json.writeRaw('\n');
+        }
+
+        /** Writes what is buffered to the stream and flushes it. */
+        public void flush() throws IOException {
             json.flush();
         }
 
@@ -176,7 +183,7 @@ public final class EventCodec {
         json.writeStartObject();
         json.writeStringField("type", event.type());
         EventHeader header = event.header();
-        json.writeStringField("time", header.time().toString());
+        json.writeStringField("time", InstantText.of(header.time()));
         json.writeStringField("run", header.run());
         json.writeStringField("pipeline", header.pipeline());
         if (header.parent() != null) {

@@ -28,8 +28,6 @@ import java.util.function.Function;
  */
 final class PluginLoader {
 
-    private static final System.Logger LOG = System.getLogger(PluginLoader.class.getName());
-
     private static final String SERVICE_FILE = "META-INF/services/" + StagePlugin.class.getName();
     /** ServiceLoader moves past a broken provider; this only guards against one that never does. */
     private static final int MAX_PROVIDER_ERRORS = 100;
@@ -49,7 +47,6 @@ final class PluginLoader {
     /** One third-party plugin, in a class loader of its own. */
     List<InstalledPlugin> loadThirdParty(PluginSource source, ClassLoader spiLoader) {
         PluginClassLoader loader = new PluginClassLoader(source.name(), source.jars(), spiLoader);
-        LOG.log(System.Logger.Level.TRACE, "class path of plugin {0}: {1}", source.location(), source.jars());
         List<String> listed = listedProviders(loader, source);
         if (listed.isEmpty()) {
             problems.add(PluginProblem.error("plugin " + source.location() + " has no stage plugin: list the class that"

@@ -28,8 +28,6 @@ import java.util.TreeMap;
  */
 public final class PluginRegistry implements StageCatalog, AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(PluginRegistry.class.getName());
-
     private final Map<String, StageTypeHandle> stageTypes;
     private final List<InstalledPlugin> plugins;
     private final List<PluginProblem> problems;
@@ -83,10 +81,7 @@ public final class PluginRegistry implements StageCatalog, AutoCloseable {
         }
         for (StageTypeHandle handle : plugin.stageTypes()) {
             StageTypeHandle existing = stageTypes.putIfAbsent(handle.qualifiedName(), handle);
-            if (existing == null) {
-                LOG.log(System.Logger.Level.DEBUG, "registered stage type {0} from {1}", handle.qualifiedName(),
-                        identity.builtIn() ? PluginIdentity.BUILT_IN : identity.location());
-            } else {
+            if (existing != null) {
                 problems.add(PluginProblem.error("stage type `" + handle.qualifiedName() + "` is provided twice: by "
                         + where(existing.plugin()) + " and by " + where(identity) + "; the second is ignored."
                         + " Remove one of the two plugins"));

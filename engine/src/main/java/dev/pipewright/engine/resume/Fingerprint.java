@@ -1,6 +1,5 @@
 package dev.pipewright.engine.resume;
 
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -19,7 +18,7 @@ public record Fingerprint(String hex) {
     }
 
     static Fingerprint of(byte[] sha256) {
-        return new Fingerprint(HexFormat.of().formatHex(sha256));
+        return new Fingerprint(ValueDigester.hex(sha256));
     }
 
     // A plain loop: every stage call makes a fingerprint, and a stream here showed in profiles.

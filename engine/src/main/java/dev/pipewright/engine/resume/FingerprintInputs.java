@@ -1,6 +1,5 @@
 package dev.pipewright.engine.resume;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +56,8 @@ public record FingerprintInputs(String stageType, String typeVersion, List<Input
 
     /** The SHA-256 over the type, its version and every input's name and digest, in order. */
     public Fingerprint fingerprint() {
-        StringBuilder text = new StringBuilder(128 + 80 * (arguments.size() + reads.size()));
+        TextDigest digest = TextDigest.start();
+        StringBuilder text = digest.text();
         text.append(FORMAT).append('\n');
         text.append("type\t").append(stageType).append('\n');
         text.append("version\t").append(typeVersion).append('\n');
@@ -67,7 +67,7 @@ public record FingerprintInputs(String stageType, String typeVersion, List<Input
         for (Input read : reads) {
             text.append("read\t").append(read.name()).append('\t').append(read.digest()).append('\n');
         }
-        return Fingerprint.of(ValueDigester.sha256ForThisThread().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return Fingerprint.of(digest.digest(null));
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Set;
  * either a {@code call} (a {@link CallRecord}) or a {@code secret-outputs} line saying that a
  * call's outputs held a secret, so the masked outputs in the event log must not be reused.
  * It holds digests and previews, never a secret. Appending is thread-safe; lines reach the file
- * at least every 100 ms and when the log is closed.
+ * with a line appended at least 100 ms after the previous flush, and when the log is closed.
  */
 public final class FingerprintLog implements AutoCloseable {
 

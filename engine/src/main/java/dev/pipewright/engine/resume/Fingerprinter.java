@@ -61,7 +61,8 @@ public final class Fingerprinter {
         return new FingerprintInputs.Input(name, digester.digest(digested), secret, secret ? null : preview(shown));
     }
 
-    private boolean holdsSecret(Object value) {
+    /** Whether masking would change {@code value}: a string in it (a map key too) holds a secret. */
+    boolean holdsSecret(Object value) {
         if (value instanceof String s) {
             return !masker.apply(s).equals(s);
         }

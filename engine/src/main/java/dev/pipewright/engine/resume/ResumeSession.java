@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,9 +37,10 @@ public final class ResumeSession implements AutoCloseable {
     private final Path stateDirectory;
     private final RunDirectory directory;
     private final String pipeline;
-    private final UnaryOperator<String> masker;
     private final Fingerprinter fingerprinter;
     private final FingerprintLog log;
+    /** Where lines of the fingerprint log are written: the run's event dispatcher, off the stages' threads. */
+    private final Executor logWriter;
     /** Fingerprints of the stages that have succeeded, by name: what later stages read came from them. */
     private final Map<String, Fingerprint> producers = new ConcurrentHashMap<>();
     private Optional<PreviousRun> previous;
@@ -53,28 +55,30 @@ public final class ResumeSession implements AutoCloseable {
     }
 
     private ResumeSession(ResumeOptions options, Path stateDirectory, RunDirectory directory, String pipeline,
-            UnaryOperator<String> masker) {
+            UnaryOperator<String> masker, Executor logWriter) {
         this.options = options;
         this.stateDirectory = stateDirectory;
         this.directory = directory;
         this.pipeline = pipeline;
-        this.masker = masker;
         this.fingerprinter = new Fingerprinter(FingerprintSalt.of(stateDirectory), masker,
                 RunPlaceholders.of(directory.workDirectory(), directory.runId()));
         this.log = FingerprintLog.append(directory.root());
+        this.logWriter = Objects.requireNonNull(logWriter, "logWriter is null");
     }
 
     /**
      * Opens the session of a run that starts now. When resuming, the resumed run's work directory
      * is copied into this run's, so files its reused stages made are there.
      *
+     * @param logWriter runs the writes of {@code fingerprints.jsonl}, in order ({@code Runnable::run}
+     *     writes them at once); it must have run them all before {@link #close}
      * @throws IllegalArgumentException when the run to resume does not exist or ran another pipeline
      */
     public static ResumeSession open(ResumeOptions options, Path stateDirectory, RunDirectory directory,
-            String pipeline, UnaryOperator<String> masker) {
+            String pipeline, UnaryOperator<String> masker, Executor logWriter) {
         Objects.requireNonNull(options, "options is null");
         Path state = stateDirectory.toAbsolutePath().normalize();
-        ResumeSession session = new ResumeSession(options, state, directory, pipeline, masker);
+        ResumeSession session = new ResumeSession(options, state, directory, pipeline, masker, logWriter);
         try {
             if (options.resuming()) {
                 session.previous = Optional.ofNullable(session.resumed());
@@ -200,14 +204,16 @@ public final class ResumeSession implements AutoCloseable {
             relocated.put(record.key().toString(), outputs);
             return check(type, outputs, context);
         });
-        Alias ending = aliases.values().stream().filter(alias -> alias.until().equals(key)).findFirst().orElse(null);
+        Alias ending = aliases.isEmpty() ? null
+                : aliases.values().stream().filter(alias -> alias.until().equals(key)).findFirst().orElse(null);
         if (ending != null) {
             aliases.values().remove(ending);
             if (decision instanceof Decision.Reuse reuse) {
                 decision = new Decision.Reuse(reuse.source(), ending.snapshot());
             }
         }
-        log.write(CallRecord.of(key, inputs, fingerprint, decision));
+        CallRecord record = CallRecord.of(key, inputs, fingerprint, decision);
+        logWriter.execute(() -> log.write(record));
         Map<String, Object> reused = decision instanceof Decision.Reuse reuse
                 ? relocated.get(reuse.source().key().toString())
                 : null;
@@ -287,9 +293,8 @@ public final class ResumeSession implements AutoCloseable {
         if (!key.isElement()) {
             producers.put(key.stage(), fingerprint);
         }
-        String text = outputs.toString();
-        if (!masker.apply(text).equals(text)) {
-            log.secretOutputs(key);
+        if (fingerprinter.holdsSecret(outputs)) {
+            logWriter.execute(() -> log.secretOutputs(key));
         }
     }
 

@@ -29,6 +29,9 @@ public record StageKey(String stage, int element) {
 
     /** Reads the name events and {@code StageContext.stageName()} use: {@code build} or {@code clone[2]}. */
     public static StageKey parse(String name) {
+        if (!name.endsWith("]")) {
+            return of(name); // most calls: no regular expression for them
+        }
         Matcher m = ELEMENT.matcher(name);
         return m.matches() ? new StageKey(m.group(1), Integer.parseInt(m.group(2))) : of(name);
     }

@@ -6,6 +6,16 @@ import dev.pipewright.spi.StageType;
 /** The version a stage type's fingerprint carries: that of the plugin (the jar) it was loaded from. */
 public final class TypeVersions {
 
+    /** Every call of a stage asks; the package's manifest attributes are looked up once per class. */
+    private static final ClassValue<String> OF_CLASS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            Package p = type.getPackage();
+            String version = p == null ? null : p.getImplementationVersion();
+            return version == null ? "" : version;
+        }
+    };
+
     private TypeVersions() {
     }
 
@@ -14,8 +24,6 @@ public final class TypeVersions {
         if (type instanceof StageTypeHandle handle) {
             return handle.plugin().versionIfKnown().orElse("");
         }
-        Package p = type.getClass().getPackage();
-        String version = p == null ? null : p.getImplementationVersion();
-        return version == null ? "" : version;
+        return OF_CLASS.get(type.getClass());
     }
 }

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,13 +22,6 @@ import java.util.function.UnaryOperator;
  * cannot be reversed by trying guesses without it. Thread-safe.
  */
 public final class ValueDigester {
-
-    /**
-     * One SHA-256 per thread, reused: {@code MessageDigest.getInstance} (a provider lookup) and
-     * cloning a salted digest both showed in profiles of runs of many small stages. {@code digest}
-     * resets it, so it is ready for the next use.
-     */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ValueDigester::sha256);
 
     private final byte[] salt;
     private final UnaryOperator<String> normalizer;
@@ -47,11 +39,24 @@ public final class ValueDigester {
 
     /** The hex digest of {@code value}'s canonical form. */
     public String digest(Object value) {
-        StringBuilder canonical = new StringBuilder(64);
-        append(value, canonical);
-        MessageDigest digest = sha256ForThisThread();
-        digest.update(salt);
-        return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        TextDigest digest = TextDigest.start();
+        append(value, digest.text());
+        return hex(digest.digest(salt));
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Lower-case hex, as {@code HexFormat.of().formatHex} writes it, by a plain loop: every stage
+     * call turns several digests into hex, and {@code HexFormat} showed in profiles.
+     */
+    static String hex(byte[] bytes) {
+        byte[] text = new byte[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            text[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+            text[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     /** The canonical form, without salt: for tests and for reading; never written anywhere. */
@@ -113,16 +118,6 @@ public final class ValueDigester {
         }
         BigDecimal exact = number instanceof BigDecimal b ? b : new BigDecimal(number.toString());
         return exact.signum() == 0 ? "0" : exact.stripTrailingZeros().toPlainString();
-    }
-
-    /**
-     * This thread's SHA-256, reset. Use it for one digest, without calling anything that may use
-     * it too in between.
-     */
-    static MessageDigest sha256ForThisThread() {
-        MessageDigest digest = SHA256.get();
-        digest.reset();
-        return digest;
     }
 
     static MessageDigest sha256() {

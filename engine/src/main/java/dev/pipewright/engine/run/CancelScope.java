@@ -2,10 +2,10 @@ package dev.pipewright.engine.run;
 
 import dev.pipewright.spi.Cancellation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A node in the run's tree of cancellation signals: run, then parallel block or for-each, then
@@ -16,9 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CancelScope implements Cancellation {
 
     private final CancelScope parent;
-    private final Set<CancelScope> children = ConcurrentHashMap.newKeySet();
-    private final List<Runnable> callbacks = new ArrayList<>();
-    private final CompletableFuture<CancelReason> signal = new CompletableFuture<>();
+    // Created on first use: a run makes two scopes per stage attempt, and most never get a child,
+    // a callback or a waiter (a chain of thousands of small stages showed their cost).
+    private Set<CancelScope> children;
+    private List<Runnable> callbacks;
+    private CompletableFuture<CancelReason> signal;
     private Thread thread;
     private volatile CancelReason reason;
 
@@ -33,8 +35,16 @@ final class CancelScope implements Cancellation {
     /** A scope below this one; already cancelled if this one is. Close it when its work ended. */
     CancelScope child() {
         CancelScope child = new CancelScope(this);
-        children.add(child);
-        CancelReason mine = reason;
+        CancelReason mine;
+        synchronized (this) {
+            mine = reason;
+            if (mine == null) {
+                if (children == null) {
+                    children = new HashSet<>();
+                }
+                children.add(child);
+            }
+        }
         if (mine != null) {
             child.cancel(mine);
         }
@@ -44,7 +54,11 @@ final class CancelScope implements Cancellation {
     /** Detaches this scope from its parent, so finished work is not kept alive by the run's scope. */
     void close() {
         if (parent != null) {
-            parent.children.remove(this);
+            synchronized (parent) {
+                if (parent.children != null) {
+                    parent.children.remove(this);
+                }
+            }
         }
     }
 
@@ -55,13 +69,17 @@ final class CancelScope implements Cancellation {
      */
     boolean cancel(CancelReason why) {
         List<Runnable> toRun;
+        List<CancelScope> below;
+        CompletableFuture<CancelReason> waiting;
         synchronized (this) {
             if (reason != null) {
                 return false;
             }
             reason = why;
-            toRun = new ArrayList<>(callbacks);
-            callbacks.clear();
+            toRun = callbacks == null ? List.of() : callbacks;
+            callbacks = null;
+            below = children == null ? List.of() : new ArrayList<>(children);
+            waiting = signal;
         }
         for (int i = toRun.size() - 1; i >= 0; i--) {
             runQuietly(toRun.get(i));
@@ -71,10 +89,12 @@ final class CancelScope implements Cancellation {
                 thread.interrupt();
             }
         }
-        for (CancelScope child : children) {
+        for (CancelScope child : below) {
             child.cancel(why);
         }
-        signal.complete(why);
+        if (waiting != null) {
+            waiting.complete(why);
+        }
         return true;
     }
 
@@ -84,7 +104,13 @@ final class CancelScope implements Cancellation {
     }
 
     /** Completes with the reason when this scope is cancelled. */
-    CompletableFuture<CancelReason> signal() {
+    synchronized CompletableFuture<CancelReason> signal() {
+        if (signal == null) {
+            signal = new CompletableFuture<>();
+            if (reason != null) {
+                signal.complete(reason);
+            }
+        }
         return signal;
     }
 
@@ -110,10 +136,15 @@ final class CancelScope implements Cancellation {
     public Registration onCancel(Runnable callback) {
         synchronized (this) {
             if (reason == null) {
+                if (callbacks == null) {
+                    callbacks = new ArrayList<>();
+                }
                 callbacks.add(callback);
                 return () -> {
                     synchronized (CancelScope.this) {
-                        callbacks.remove(callback);
+                        if (callbacks != null) {
+                            callbacks.remove(callback);
+                        }
                     }
                 };
             }

@@ -84,7 +84,7 @@ final class Interpreter {
             slots.put(slot.name(), slot);
         }
         this.plan = slots.values().stream().sorted(java.util.Comparator.comparingInt(s -> s.index))
-                .map(s -> new RunEvent.PlannedStage(s.name(), s.stage.uses().orElse(null))).toList();
+                .map(s -> new RunEvent.PlannedStage(s.name(), s.settings.uses())).toList();
         for (String secret : SecretReferences.in(pipeline)) {
             services.masker.register(services.env.get(secret));
         }
@@ -273,7 +273,7 @@ final class Interpreter {
                 StageSlot slot = slots.get(stage.name().value());
                 branches.add(() -> {
                     StageResult result = new StageRunner(this, slot, blockScope).runTopLevel();
-                    if (result.status() == StageStatus.FAILED && !StageRunner.isOptional(stage)) {
+                    if (result.status() == StageStatus.FAILED && !slot.settings.optional()) {
                         blockScope.cancel(new CancelReason(CancelReason.Kind.SIBLING_FAILED,
                                 "cancelled because stage `" + slot.name() + "` in parallel block `"
                                         + block.name().value() + "` failed"));

@@ -37,7 +37,8 @@ public final class PipelineRunner {
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new EventLogWriter(directory.eventsFile()));
         listeners.addAll(request.listeners());
-        EventChannel channel = new EventChannel(directory.runId(), new CompositeListener(listeners, request.diagnostics()));
+        EventChannel channel = new EventChannel(directory.runId(), new CompositeListener(listeners, request.diagnostics()),
+                request.diagnostics());
         RunServices services;
         try {
             services = new RunServices(directory.runId(), directory, channel, request);

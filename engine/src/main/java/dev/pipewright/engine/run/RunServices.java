@@ -48,7 +48,7 @@ final class RunServices {
         this.loader = request.loader();
         this.diagnostics = request.diagnostics();
         this.resume = ResumeSession.open(request.resume(), request.stateDirectory(), directory,
-                request.file().pipeline().name().value(), masker::mask);
+                request.file().pipeline().name().value(), masker::mask, channel);
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "pipewright-" + runId + "-" + count.incrementAndGet());

@@ -45,6 +45,7 @@ final class StageRunner {
     private final Interpreter pipeline;
     private final StageSlot slot;
     private final Block.Stage stage;
+    private final StageSettings settings;
     private final CancelScope parentScope;
     private final boolean optional;
 
@@ -52,13 +53,9 @@ final class StageRunner {
         this.pipeline = pipeline;
         this.slot = slot;
         this.stage = slot.stage;
+        this.settings = slot.settings;
         this.parentScope = parentScope;
-        this.optional = isOptional(stage);
-    }
-
-    static boolean isOptional(Block.Stage stage) {
-        return stage.setting("optional").filter(Expr.BoolLit.class::isInstance)
-                .map(e -> ((Expr.BoolLit) e).value()).orElse(false);
+        this.optional = settings.optional();
     }
 
     /** Runs the stage, records how it ended and emits its final event. */
@@ -79,7 +76,7 @@ final class StageRunner {
                 }
                 CancelScope stageScope = parentScope.child();
                 try {
-                    result = stage.setting("for-each").isPresent() ? runForEach(stageScope)
+                    result = settings.forEach() != null ? runForEach(stageScope)
                             : runAttempts(slot.name(), RunBindings.NO_ITEM, stageScope);
                 } finally {
                     stageScope.close();
@@ -127,19 +124,19 @@ final class StageRunner {
 
     /** Why the stage is skipped, when its {@code when} is false. */
     private Optional<String> skipReason() throws ExpressionException {
-        Optional<Expr> when = stage.setting("when");
-        if (when.isEmpty()) {
+        Expr when = settings.when();
+        if (when == null) {
             return Optional.empty();
         }
-        Evaluator.Traced traced = Evaluator.evaluateTraced(when.get(), bindings(RunBindings.NO_ITEM));
+        Evaluator.Traced traced = Evaluator.evaluateTraced(when, bindings(RunBindings.NO_ITEM));
         if (!(traced.value() instanceof Boolean condition)) {
             throw new ExpressionException("`when` must be a bool, but it is " + Values.typeName(traced.value()),
-                    when.get().span());
+                    when.span());
         }
         if (condition) {
             return Optional.empty();
         }
-        String text = SourceText.of(pipeline.file().source(), when.get().span());
+        String text = SourceText.of(pipeline.file().source(), when.span());
         String reason = "`" + (text == null ? "when" : text.strip()) + "` was false";
         if (!traced.seen().isEmpty()) {
             reason += " (" + traced.seen().entrySet().stream()
@@ -150,7 +147,7 @@ final class StageRunner {
     }
 
     private StageResult runForEach(CancelScope stageScope) throws ExpressionException {
-        Expr expr = stage.setting("for-each").orElseThrow();
+        Expr expr = settings.forEach();
         Object value = Evaluator.evaluate(expr, bindings(RunBindings.NO_ITEM));
         if (!(value instanceof List<?> items)) {
             throw new ExpressionException("`for-each` needs a list, but it is " + Values.typeName(value), expr.span());
@@ -195,7 +192,7 @@ final class StageRunner {
             return StageResult.cancelled(cancelled);
         }
         Set<String> names = new LinkedHashSet<>();
-        pipeline.services().catalog.schema(stage.uses().orElse("")).ifPresent(
+        pipeline.services().catalog.schema(settings.uses() == null ? "" : settings.uses()).ifPresent(
                 schema -> schema.outputs().forEach(o -> names.add(o.name())));
         for (StageResult r : results) {
             names.addAll(r.outputs().keySet());
@@ -218,7 +215,7 @@ final class StageRunner {
 
     /** Attempts, with retries and backoff, until one succeeds, none is left, or the scope is cancelled. */
     private StageResult runAttempts(String name, Object item, CancelScope scope) {
-        String uses = stage.uses().orElse("?");
+        String uses = settings.usesOrUnknown();
         Optional<StageType> found = pipeline.services().catalog.find(uses);
         if (found.isEmpty()) {
             return StageResult.failed("stage `" + name + "` uses `" + uses + "`, which no installed plugin provides", false);
@@ -228,9 +225,9 @@ final class StageRunner {
         Duration timeout;
         Duration backoff;
         try {
-            retries = (int) longSetting("retry", 0);
-            timeout = durationSetting("timeout", null);
-            backoff = durationSetting("backoff", Backoff.DEFAULT_FIRST);
+            retries = (int) longSetting("retry", settings.retry(), 0);
+            timeout = durationSetting("timeout", settings.timeout(), null);
+            backoff = durationSetting("backoff", settings.backoff(), Backoff.DEFAULT_FIRST);
         } catch (ExpressionException e) {
             return StageResult.failed(pipeline.mask("stage `" + name + "`: " + e.describe()), false);
         }
@@ -334,7 +331,7 @@ final class StageRunner {
     private Arguments arguments(StageType type, String name, Object item, Map<String, Object> reads)
             throws ExpressionException {
         StageSchema schema = type.schema();
-        Optional<Expr.MapLit> with = stage.with();
+        Expr.MapLit with = settings.with();
         RunBindings bindings = bindings(item);
         // What the arguments read of earlier stages is part of the call's fingerprint.
         Bindings recording = ref -> {
@@ -344,27 +341,31 @@ final class StageRunner {
             }
             return value;
         };
-        Map<String, Object> values = new LinkedHashMap<>(
-                with.isPresent() ? Evaluator.evaluateMap(with.get(), recording) : Map.of());
+        Map<String, Object> written = with != null ? Evaluator.evaluateMap(with, recording) : Map.of();
+        // Copied only when a default is added (Arguments makes its own copy anyway).
+        Map<String, Object> values = written;
         for (StageSchema.Parameter parameter : schema.parameters()) {
             Object value = values.get(parameter.name());
             if (value == null && parameter.defaultValue() != null) {
+                if (values == written) {
+                    values = new LinkedHashMap<>(written);
+                }
                 values.put(parameter.name(), parameter.defaultValue());
             } else if (value == null && parameter.required()) {
-                throw new ExpressionException("argument `" + parameter.name() + "` of `" + stage.uses().orElse("?")
+                throw new ExpressionException("argument `" + parameter.name() + "` of `" + settings.usesOrUnknown()
                         + "` is required but " + (values.containsKey(parameter.name()) ? "is null" : "missing"),
                         stage.span());
             } else if (!parameter.type().accepts(value)) {
-                throw new ExpressionException("argument `" + parameter.name() + "` of `" + stage.uses().orElse("?")
+                throw new ExpressionException("argument `" + parameter.name() + "` of `" + settings.usesOrUnknown()
                         + "` must be a " + parameter.type() + ", but it is " + Values.typeName(value),
-                        with.map(Expr.MapLit::span).orElse(stage.span()));
+                        (with != null ? with.span() : stage.span()));
             }
         }
         if (!schema.openArguments()) {
             for (String key : values.keySet()) {
                 if (schema.parameter(key).isEmpty()) {
-                    throw new ExpressionException("`" + stage.uses().orElse("?") + "` has no argument `" + key + "`",
-                            with.map(Expr.MapLit::span).orElse(stage.span()));
+                    throw new ExpressionException("`" + settings.usesOrUnknown() + "` has no argument `" + key + "`",
+                            (with != null ? with.span() : stage.span()));
                 }
             }
         }
@@ -378,8 +379,7 @@ final class StageRunner {
 
     /** Whether the stage says {@code snapshot = true}. */
     private boolean snapshotSetting() {
-        return stage.setting("snapshot").filter(Expr.BoolLit.class::isInstance)
-                .map(e -> ((Expr.BoolLit) e).value()).orElse(false);
+        return settings.snapshot();
     }
 
     /** The outputs with the snapshot the stage type took of what the call changed ({@code snapshot}). */
@@ -403,8 +403,7 @@ final class StageRunner {
 
     /** The stage's {@code cache} setting; null when it has none. */
     private Boolean cacheSetting() {
-        return stage.setting("cache").filter(Expr.BoolLit.class::isInstance)
-                .map(e -> ((Expr.BoolLit) e).value()).orElse(null);
+        return settings.cache();
     }
 
     /** The stage call as {@code StageType.checkReusable} sees it. */
@@ -448,29 +447,26 @@ final class StageRunner {
         return new RunBindings(pipeline, item);
     }
 
-    private long longSetting(String key, long otherwise) throws ExpressionException {
-        Optional<Expr> expr = stage.setting(key);
-        if (expr.isEmpty()) {
+    private long longSetting(String key, Expr expr, long otherwise) throws ExpressionException {
+        if (expr == null) {
             return otherwise;
         }
-        Object value = Evaluator.evaluate(expr.get(), bindings(RunBindings.NO_ITEM));
+        Object value = Evaluator.evaluate(expr, bindings(RunBindings.NO_ITEM));
         if (value instanceof Long l) {
             return l;
         }
-        throw new ExpressionException("`" + key + "` must be an int, but it is " + Values.typeName(value),
-                expr.get().span());
+        throw new ExpressionException("`" + key + "` must be an int, but it is " + Values.typeName(value), expr.span());
     }
 
-    private Duration durationSetting(String key, Duration otherwise) throws ExpressionException {
-        Optional<Expr> expr = stage.setting(key);
-        if (expr.isEmpty()) {
+    private Duration durationSetting(String key, Expr expr, Duration otherwise) throws ExpressionException {
+        if (expr == null) {
             return otherwise;
         }
-        Object value = Evaluator.evaluate(expr.get(), bindings(RunBindings.NO_ITEM));
+        Object value = Evaluator.evaluate(expr, bindings(RunBindings.NO_ITEM));
         if (value instanceof Duration d) {
             return d;
         }
         throw new ExpressionException("`" + key + "` must be a duration, but it is " + Values.typeName(value),
-                expr.get().span());
+                expr.span());
     }
 }

@@ -12,15 +12,19 @@ final class StageSlot {
 
     final Block.Stage stage;
     final int index;
+    final StageSettings settings;
+    private final String name;
     private volatile StageResult result;
 
     StageSlot(Block.Stage stage, int index) {
         this.stage = stage;
         this.index = index;
+        this.settings = StageSettings.of(stage);
+        this.name = stage.name().value();
     }
 
     String name() {
-        return stage.name().value();
+        return name;
     }
 
     StageResult result() {

@@ -137,4 +137,40 @@ class ValueDigesterTest {
         }
         return value instanceof String ? (Object) 42L : (Object) ("changed " + value);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void hexIsWhatHexFormatWrites(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        for (int length = 0; length < 100; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            assertThat(ValueDigester.hex(bytes)).isEqualTo(java.util.HexFormat.of().formatHex(bytes));
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void aTextDigestIsTheSha256OfTheTextsUtf8Bytes(long seed) throws Exception {
+        java.util.Random random = new java.util.Random(seed);
+        String alphabet = "abc/${}:;0123456789 \n\"é€\u00ff\ud83d\ude00\ud800x"; // a lone surrogate too
+        for (int i = 0; i < 200; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(i % 10 == 0 ? 10_000 : 100);
+            boolean ascii = random.nextBoolean();
+            for (int c = 0; c < length; c++) {
+                text.append(alphabet.charAt(random.nextInt(ascii ? 20 : alphabet.length())));
+            }
+            byte[] prefix = random.nextBoolean() ? null : "salt".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.security.MessageDigest expected = java.security.MessageDigest.getInstance("SHA-256");
+            if (prefix != null) {
+                expected.update(prefix);
+            }
+            byte[] want = expected.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            TextDigest digest = TextDigest.start();
+            digest.text().append(text);
+            assertThat(digest.digest(prefix)).isEqualTo(want);
+        }
+    }
 }

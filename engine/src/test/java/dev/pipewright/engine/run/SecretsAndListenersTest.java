@@ -110,4 +110,40 @@ class SecretsAndListenersTest {
         assertThat(run.diagnostics()).contains("detached");
         assertThat(run.eventLog()).hasSize(run.events.size());
     }
+
+    @Test
+    void everyEventAListenerSeesIsAlreadyInTheEventLog() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int[] seen = {0};
+        TestRun run = new TestRun(dir).listener(event -> {
+            seen[0]++;
+            long lines = completeLinesInTheEventLog();
+            if (lines < seen[0]) {
+                missing.add(event.type() + " #" + seen[0] + " with " + lines + " lines in events.jsonl");
+            }
+        });
+        run.run("""
+                pipeline chatty {
+                  stage talk { uses = core.exec  with { command = ["seq", "1", "500"] } }
+                  stage more { uses = core.set  with { v = 1 } }
+                }
+                """);
+
+        assertThat(seen[0]).isEqualTo(500 + 6);
+        assertThat(missing).isEmpty();
+    }
+
+    private long completeLinesInTheEventLog() {
+        try (var runs = Files.list(dir.resolve(".pipewright/runs"))) {
+            Path events = runs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("events.jsonl");
+            byte[] bytes = Files.readAllBytes(events);
+            long lines = 0;
+            for (byte b : bytes) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            return lines;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

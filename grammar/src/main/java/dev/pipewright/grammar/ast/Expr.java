@@ -77,7 +77,8 @@ public sealed interface Expr extends Node {
         }
 
         public String dotted() {
-            // Not a stream: checks ask every stage's `uses` for it, and most references have two parts.
+            // Not a stream: checks ask every stage's `uses` for it, the engine every reference it evaluates,
+            // and most references have two parts.
             if (path.size() == 2) {
                 return path.get(0).value() + "." + path.get(1).value();
             }

@@ -103,7 +103,7 @@ public class FingerprintBenchmark {
         completed = new RunEvent.StageCompleted(new EventHeader(Instant.now(), "r1", "bench", null), "stage", 3,
                 Duration.ofMillis(1234), 0.5, args, "0".repeat(64));
         RunDirectory directory = RunDirectory.create(state);
-        session = ResumeSession.open(ResumeOptions.OFF, state, directory, "bench", text -> text);
+        session = ResumeSession.open(ResumeOptions.OFF, state, directory, "bench", text -> text, Runnable::run);
     }
 
     @TearDown(Level.Trial)
