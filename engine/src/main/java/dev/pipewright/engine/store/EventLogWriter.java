@@ -39,7 +39,7 @@ public final class EventLogWriter implements RunListener {
         try {
             out.write(event);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the event log " + file + ": " + e.getMessage(), e);
+            throw failed("write", e);
         }
     }
 
@@ -48,7 +48,7 @@ public final class EventLogWriter implements RunListener {
         try {
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the event log " + file + ": " + e.getMessage(), e);
+            throw failed("write", e);
         }
     }
 
@@ -57,8 +57,12 @@ public final class EventLogWriter implements RunListener {
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the event log " + file + ": " + e.getMessage(), e);
+            throw failed("close", e);
         }
+    }
+
+    private UncheckedIOException failed(String doing, IOException e) {
+        return new UncheckedIOException("cannot " + doing + " the event log " + file + ": " + e.getMessage(), e);
     }
 
     @Override
