@@ -51,10 +51,17 @@ public final class Repl {
     private final RunStore store;
     private final BackgroundRuns runs;
     private final QueryExecutor queries;
+    private final Duration statusRefresh;
     private LineReader reader;
 
     public Repl(Terminal terminal, Path stateDirectory, Path historyFile, StageCatalog catalog) {
+        this(terminal, stateDirectory, historyFile, catalog, StatusLine.REFRESH);
+    }
+
+    /** With the status line refreshed every {@code statusRefresh}: tests make it very often. */
+    Repl(Terminal terminal, Path stateDirectory, Path historyFile, StageCatalog catalog, Duration statusRefresh) {
         this.terminal = terminal;
+        this.statusRefresh = statusRefresh;
         this.stateDirectory = stateDirectory;
         this.historyFile = historyFile;
         this.catalog = catalog;
@@ -108,7 +115,7 @@ public final class Repl {
         out.println("Pipewright REPL: `help` lists the commands; queries are typed as they are, e.g.");
         out.println("  runs(last: 5) { id pipeline state }");
         out.flush();
-        try (StatusLine status = new StatusLine(terminal, runs)) {
+        try (StatusLine status = new StatusLine(reader, runs, statusRefresh)) {
             status.start();
             while (true) {
                 String line;
