@@ -149,6 +149,7 @@ public final class FingerprintLog implements AutoCloseable {
         json.writeStringField("kind", "call");
         json.writeStringField("stage", call.key().toString());
         json.writeStringField("fingerprint", call.fingerprint().hex());
+        json.writeNumberField("format", call.inputs().format());
         json.writeStringField("type", call.inputs().stageType());
         json.writeStringField("version", call.inputs().typeVersion());
         inputs(json, "arguments", call.inputs().arguments());
@@ -181,13 +182,15 @@ public final class FingerprintLog implements AutoCloseable {
     }
 
     static CallRecord decodeCall(JsonNode node) {
-        FingerprintInputs inputs = new FingerprintInputs(node.path("type").asText(), node.path("version").asText(""),
+        // Lines without a format were written before there was a second one.
+        FingerprintInputs inputs = new FingerprintInputs(new Fingerprint(node.path("fingerprint").asText()),
+                node.path("format").asInt(1), node.path("type").asText(), node.path("version").asText(""),
                 inputs(node.path("arguments")), inputs(node.path("reads")));
         JsonNode from = node.get("reusedFrom");
         CallRecord.Reused reused = from == null || !from.isObject() ? null
                 : new CallRecord.Reused(from.path("run").asText(), StageKey.parse(from.path("stage").asText()));
-        return new CallRecord(StageKey.parse(node.path("stage").asText()),
-                new Fingerprint(node.path("fingerprint").asText()), inputs, node.path("explanation").asText(), reused);
+        return new CallRecord(StageKey.parse(node.path("stage").asText()), inputs, node.path("explanation").asText(),
+                reused);
     }
 
     private static List<FingerprintInputs.Input> inputs(JsonNode array) {
