@@ -26,8 +26,6 @@ public final class Fingerprinter {
     /** The version of the canonical form and of the digests; a stored call of another one never matches. */
     static final int FORMAT = 2;
 
-    private static final String FORMAT_NAME = "pipewright/fingerprint/" + FORMAT;
-
     /**
      * Previews longer than this are cut: they help a person spot a change (explain shows the part
      * around it), they are not the value.
@@ -60,7 +58,8 @@ public final class Fingerprinter {
             String stageType, String typeVersion, Map<String, ?> arguments, Map<String, UpstreamValue> reads) {
         String version = typeVersion == null ? "" : typeVersion;
         CanonicalForm form = CanonicalForm.start(placeholders);
-        form.text(FORMAT_NAME).text(stageType).text(version);
+        // The format as a bare number: a name would add a compression block to most calls' SHA-256.
+        form.value(FORMAT).text(stageType).text(version);
         List<FingerprintInputs.Input> argumentInputs = new ArrayList<>(arguments.size());
         for (String name : sorted(arguments.keySet())) {
             Object value = arguments.get(name);
