@@ -2,6 +2,8 @@ package dev.pipewright.engine.resume;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -32,6 +34,21 @@ public final class FingerprintLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final long FLUSH_NANOS = 100_000_000L;
+
+    // Field names of a call line, encoded once: every stage call writes a line.
+    private static final SerializableString KIND = new SerializedString("kind");
+    private static final SerializableString CALL = new SerializedString("call");
+    private static final SerializableString STAGE = new SerializedString("stage");
+    private static final SerializableString FINGERPRINT = new SerializedString("fingerprint");
+    private static final SerializableString FORMAT = new SerializedString("format");
+    private static final SerializableString TYPE = new SerializedString("type");
+    private static final SerializableString VERSION = new SerializedString("version");
+    private static final SerializableString EXPLANATION = new SerializedString("explanation");
+    private static final SerializableString ARGUMENTS = new SerializedString("arguments");
+    private static final SerializableString READS = new SerializedString("reads");
+    private static final SerializableString NAME = new SerializedString("name");
+    private static final SerializableString DIGEST = new SerializedString("digest");
+    private static final SerializableString PREVIEW = new SerializedString("preview");
 
     /**
      * One streaming generator for the whole log, writing UTF-8 straight to the file: building a
@@ -146,15 +163,22 @@ public final class FingerprintLog implements AutoCloseable {
 
     private static void encode(CallRecord call, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeStringField("kind", "call");
-        json.writeStringField("stage", call.key().toString());
-        json.writeStringField("fingerprint", call.fingerprint().hex());
-        json.writeNumberField("format", call.inputs().format());
-        json.writeStringField("type", call.inputs().stageType());
-        json.writeStringField("version", call.inputs().typeVersion());
-        inputs(json, "arguments", call.inputs().arguments());
-        inputs(json, "reads", call.inputs().reads());
-        json.writeStringField("explanation", call.explanation());
+        json.writeFieldName(KIND);
+        json.writeString(CALL);
+        json.writeFieldName(STAGE);
+        json.writeString(call.key().toString());
+        json.writeFieldName(FINGERPRINT);
+        json.writeString(call.fingerprint().hex());
+        json.writeFieldName(FORMAT);
+        json.writeNumber(call.inputs().format());
+        json.writeFieldName(TYPE);
+        json.writeString(call.inputs().stageType());
+        json.writeFieldName(VERSION);
+        json.writeString(call.inputs().typeVersion());
+        inputs(json, ARGUMENTS, call.inputs().arguments());
+        inputs(json, READS, call.inputs().reads());
+        json.writeFieldName(EXPLANATION);
+        json.writeString(call.explanation());
         if (call.reusedFrom() != null) {
             json.writeObjectFieldStart("reusedFrom");
             json.writeStringField("run", call.reusedFrom().run());
@@ -164,17 +188,21 @@ public final class FingerprintLog implements AutoCloseable {
         json.writeEndObject();
     }
 
-    private static void inputs(JsonGenerator json, String field, List<FingerprintInputs.Input> inputs)
+    private static void inputs(JsonGenerator json, SerializableString field, List<FingerprintInputs.Input> inputs)
             throws IOException {
-        json.writeArrayFieldStart(field);
+        json.writeFieldName(field);
+        json.writeStartArray();
         for (FingerprintInputs.Input input : inputs) {
             json.writeStartObject();
-            json.writeStringField("name", input.name());
-            json.writeStringField("digest", input.digest());
+            json.writeFieldName(NAME);
+            json.writeString(input.name());
+            json.writeFieldName(DIGEST);
+            json.writeString(input.digest());
             if (input.secret()) {
                 json.writeBooleanField("secret", true);
             } else {
-                json.writeStringField("preview", input.preview());
+                json.writeFieldName(PREVIEW);
+                json.writeString(input.preview());
             }
             json.writeEndObject();
         }
