@@ -203,15 +203,11 @@ public final class EventCodec {
 
     private static void writeEvent(RunEvent event, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeFieldName(TYPE);
-        json.writeString(TYPE_VALUES.computeIfAbsent(event.type(), SerializedString::new));
+        field(json, TYPE, TYPE_VALUES.computeIfAbsent(event.type(), SerializedString::new));
         EventHeader header = event.header();
-        json.writeFieldName(TIME);
-        json.writeString(InstantText.of(header.time()));
-        json.writeFieldName(RUN);
-        json.writeString(header.run());
-        json.writeFieldName(PIPELINE);
-        json.writeString(header.pipeline());
+        field(json, TIME, InstantText.of(header.time()));
+        field(json, RUN, header.run());
+        field(json, PIPELINE, header.pipeline());
         if (header.parent() != null) {
             json.writeStringField("parent", header.parent());
         }
@@ -232,14 +228,10 @@ public final class EventCodec {
                 json.writeEndArray();
             }
         } else if (event instanceof StageStarted e) {
-            json.writeFieldName(STAGE);
-            json.writeString(e.stage());
-            json.writeFieldName(INDEX);
-            json.writeNumber(e.index());
-            json.writeFieldName(ATTEMPT);
-            json.writeNumber(e.attempt());
-            json.writeFieldName(PROGRESS);
-            json.writeNumber(e.progress());
+            field(json, STAGE, e.stage());
+            field(json, INDEX, e.index());
+            field(json, ATTEMPT, e.attempt());
+            field(json, PROGRESS, e.progress());
         } else if (event instanceof StageProgressed e) {
             json.writeStringField("stage", e.stage());
             if (e.fraction() == null) {
@@ -249,12 +241,9 @@ public final class EventCodec {
             }
             writeNullableString(json, "message", e.message());
         } else if (event instanceof StageLogged e) {
-            json.writeFieldName(STAGE);
-            json.writeString(e.stage());
-            json.writeFieldName(STREAM);
-            json.writeString(e.stream());
-            json.writeFieldName(LINE);
-            json.writeString(e.line());
+            field(json, STAGE, e.stage());
+            field(json, STREAM, e.stream());
+            field(json, LINE, e.line());
         } else if (event instanceof StageRetrying e) {
             json.writeStringField("stage", e.stage());
             json.writeNumberField("attempt", e.attempt());
@@ -264,19 +253,14 @@ public final class EventCodec {
             json.writeStringField("stage", e.stage());
             writeNullableString(json, "reason", e.reason());
         } else if (event instanceof StageCompleted e) {
-            json.writeFieldName(STAGE);
-            json.writeString(e.stage());
-            json.writeFieldName(INDEX);
-            json.writeNumber(e.index());
-            json.writeFieldName(DURATION);
-            json.writeNumber(e.duration().toMillis());
-            json.writeFieldName(PROGRESS);
-            json.writeNumber(e.progress());
+            field(json, STAGE, e.stage());
+            field(json, INDEX, e.index());
+            field(json, DURATION, e.duration().toMillis());
+            field(json, PROGRESS, e.progress());
             json.writeFieldName(OUTPUTS);
             writeValue(e.outputs(), json);
             if (e.fingerprint() != null) {
-                json.writeFieldName(FINGERPRINT);
-                json.writeString(e.fingerprint());
+                field(json, FINGERPRINT, e.fingerprint());
             }
         } else if (event instanceof StageCached e) {
             json.writeStringField("stage", e.stage());
@@ -312,6 +296,27 @@ public final class EventCodec {
             writeMetrics(e.metrics(), json);
         }
         json.writeEndObject();
+    }
+
+    private static void field(JsonGenerator json, SerializableString name, String value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
+    }
+
+    private static void field(JsonGenerator json, SerializableString name, SerializableString value)
+            throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
+    }
+
+    private static void field(JsonGenerator json, SerializableString name, long value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value);
+    }
+
+    private static void field(JsonGenerator json, SerializableString name, double value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value);
     }
 
     private static void writeNullableString(JsonGenerator json, String field, String value) throws IOException {

@@ -163,22 +163,16 @@ public final class FingerprintLog implements AutoCloseable {
 
     private static void encode(CallRecord call, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeFieldName(KIND);
-        json.writeString(CALL);
-        json.writeFieldName(STAGE);
-        json.writeString(call.key().toString());
-        json.writeFieldName(FINGERPRINT);
-        json.writeString(call.fingerprint().hex());
+        field(json, KIND, CALL);
+        field(json, STAGE, call.key().toString());
+        field(json, FINGERPRINT, call.fingerprint().hex());
         json.writeFieldName(FORMAT);
         json.writeNumber(call.inputs().format());
-        json.writeFieldName(TYPE);
-        json.writeString(call.inputs().stageType());
-        json.writeFieldName(VERSION);
-        json.writeString(call.inputs().typeVersion());
+        field(json, TYPE, call.inputs().stageType());
+        field(json, VERSION, call.inputs().typeVersion());
         inputs(json, ARGUMENTS, call.inputs().arguments());
         inputs(json, READS, call.inputs().reads());
-        json.writeFieldName(EXPLANATION);
-        json.writeString(call.explanation());
+        field(json, EXPLANATION, call.explanation());
         if (call.reusedFrom() != null) {
             json.writeObjectFieldStart("reusedFrom");
             json.writeStringField("run", call.reusedFrom().run());
@@ -194,19 +188,27 @@ public final class FingerprintLog implements AutoCloseable {
         json.writeStartArray();
         for (FingerprintInputs.Input input : inputs) {
             json.writeStartObject();
-            json.writeFieldName(NAME);
-            json.writeString(input.name());
-            json.writeFieldName(DIGEST);
-            json.writeString(input.digest());
+            field(json, NAME, input.name());
+            field(json, DIGEST, input.digest());
             if (input.secret()) {
                 json.writeBooleanField("secret", true);
             } else {
-                json.writeFieldName(PREVIEW);
-                json.writeString(input.preview());
+                field(json, PREVIEW, input.preview());
             }
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    private static void field(JsonGenerator json, SerializableString name, String value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
+    }
+
+    private static void field(JsonGenerator json, SerializableString name, SerializableString value)
+            throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
     }
 
     static CallRecord decodeCall(JsonNode node) {
