@@ -1,5 +1,7 @@
 package dev.pipewright.engine.events;
 
+import static dev.pipewright.engine.events.JsonFields.field;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -296,27 +298,6 @@ public final class EventCodec {
             writeMetrics(e.metrics(), json);
         }
         json.writeEndObject();
-    }
-
-    private static void field(JsonGenerator json, SerializableString name, String value) throws IOException {
-        json.writeFieldName(name);
-        json.writeString(value);
-    }
-
-    private static void field(JsonGenerator json, SerializableString name, SerializableString value)
-            throws IOException {
-        json.writeFieldName(name);
-        json.writeString(value);
-    }
-
-    private static void field(JsonGenerator json, SerializableString name, long value) throws IOException {
-        json.writeFieldName(name);
-        json.writeNumber(value);
-    }
-
-    private static void field(JsonGenerator json, SerializableString name, double value) throws IOException {
-        json.writeFieldName(name);
-        json.writeNumber(value);
     }
 
     private static void writeNullableString(JsonGenerator json, String field, String value) throws IOException {

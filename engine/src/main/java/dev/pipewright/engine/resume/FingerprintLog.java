@@ -1,5 +1,7 @@
 package dev.pipewright.engine.resume;
 
+import static dev.pipewright.engine.events.JsonFields.field;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
@@ -198,17 +200,6 @@ public final class FingerprintLog implements AutoCloseable {
             json.writeEndObject();
         }
         json.writeEndArray();
-    }
-
-    private static void field(JsonGenerator json, SerializableString name, String value) throws IOException {
-        json.writeFieldName(name);
-        json.writeString(value);
-    }
-
-    private static void field(JsonGenerator json, SerializableString name, SerializableString value)
-            throws IOException {
-        json.writeFieldName(name);
-        json.writeString(value);
     }
 
     static CallRecord decodeCall(JsonNode node) {
