@@ -38,7 +38,7 @@ public record FingerprintInputs(Fingerprint fingerprint, int format, String stag
      * One digested input.
      *
      * @param name the argument's name, or the reference read ({@code stages.build.id})
-     * @param digest a digest of its canonical form: XXH3-128 (32 hex digits), or for a secret a
+     * @param digest a digest of its canonical form: MurmurHash3 x64 128-bit (32 hex digits), or for a secret a
      *     salted SHA-256 (64)
      * @param secret whether the value holds a secret
      * @param preview the value as a pipeline would write it, shortened; null for secrets
