@@ -66,20 +66,24 @@ public final class EngineBench {
         resetPeaks();
         ThreadCpu threads = ThreadCpu.start();
         long cpuStart = processCpuNanos();
+        long jitStart = jitMillis();
+        long gcStart = gcMillis();
         long start = System.nanoTime();
         RunOutcome outcome = run(file, state);
         long nanos = System.nanoTime() - start;
         long cpu = processCpuNanos() - cpuStart;
+        long jit = jitMillis() - jitStart;
+        long gc = gcMillis() - gcStart;
         Map<String, Long> threadCpu = threads.stop();
         long peak = peakHeap();
         long lines = Files.lines(lastEvents).count();
         long peer = peerChain(n);
         System.out.printf("chain resume=%s N=%d round=%d status=%s engine-wall=%d ms per-stage-wall=%.1f us engine-cpu=%d ms "
-                        + "per-stage-cpu=%.1f us run-thread-cpu=%d ms events-thread-cpu=%d ms peak-heap=%d MiB events=%d "
+                        + "per-stage-cpu=%.1f us run-thread-cpu=%d ms events-thread-cpu=%d ms jit=%d ms gc=%d ms peak-heap=%d MiB events=%d "
                         + "peer=%d ms engine/peer=%.2f load=%.1f%n",
                 System.getenv().getOrDefault("BENCH_RESUME", "cache"), n, round, outcome.status(), nanos / 1_000_000,
                 nanos / 1000.0 / n, cpu / 1_000_000, cpu / 1000.0 / n, threadCpu.getOrDefault("pipewright-run", 0L) / 1_000_000,
-                threadCpu.getOrDefault("pipewright-events", 0L) / 1_000_000, peak >> 20, lines, peer / 1_000_000,
+                threadCpu.getOrDefault("pipewright-events", 0L) / 1_000_000, jit, gc, peak >> 20, lines, peer / 1_000_000,
                 (double) nanos / peer,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -257,6 +261,17 @@ public final class EngineBench {
     }
 
     /** CPU time of the whole process (engine threads, JIT, GC): what a run costs on a loaded machine. */
+    /** Time the JIT compilers spent so far (all compiler threads). */
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** Time the collectors spent so far (pauses and concurrent work they report). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();

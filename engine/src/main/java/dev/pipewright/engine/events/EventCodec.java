@@ -1,11 +1,15 @@
 package dev.pipewright.engine.events;
 
+import static dev.pipewright.engine.events.JsonFields.field;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -37,6 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns events into one JSON object a line and back: the format of {@code events.jsonl} and of
@@ -52,6 +57,25 @@ import java.util.Map;
 public final class EventCodec {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+
+    // Names of the fields every event or the most frequent ones have, encoded once: a run of many
+    // small stages writes them tens of thousands of times, and Jackson checks a String name
+    // character by character each time.
+    private static final SerializableString TYPE = new SerializedString("type");
+    private static final SerializableString TIME = new SerializedString("time");
+    private static final SerializableString RUN = new SerializedString("run");
+    private static final SerializableString PIPELINE = new SerializedString("pipeline");
+    private static final SerializableString STAGE = new SerializedString("stage");
+    private static final SerializableString INDEX = new SerializedString("index");
+    private static final SerializableString ATTEMPT = new SerializedString("attempt");
+    private static final SerializableString PROGRESS = new SerializedString("progress");
+    private static final SerializableString DURATION = new SerializedString("duration");
+    private static final SerializableString OUTPUTS = new SerializedString("outputs");
+    private static final SerializableString FINGERPRINT = new SerializedString("fingerprint");
+    private static final SerializableString STREAM = new SerializedString("stream");
+    private static final SerializableString LINE = new SerializedString("line");
+    /** The values of {@code type}, encoded once each. */
+    private static final Map<String, SerializableString> TYPE_VALUES = new ConcurrentHashMap<>();
 
     private EventCodec() {
     }
@@ -181,11 +205,11 @@ public final class EventCodec {
 
     private static void writeEvent(RunEvent event, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeStringField("type", event.type());
+        field(json, TYPE, TYPE_VALUES.computeIfAbsent(event.type(), SerializedString::new));
         EventHeader header = event.header();
-        json.writeStringField("time", InstantText.of(header.time()));
-        json.writeStringField("run", header.run());
-        json.writeStringField("pipeline", header.pipeline());
+        field(json, TIME, InstantText.of(header.time()));
+        field(json, RUN, header.run());
+        field(json, PIPELINE, header.pipeline());
         if (header.parent() != null) {
             json.writeStringField("parent", header.parent());
         }
@@ -206,10 +230,10 @@ public final class EventCodec {
                 json.writeEndArray();
             }
         } else if (event instanceof StageStarted e) {
-            json.writeStringField("stage", e.stage());
-            json.writeNumberField("index", e.index());
-            json.writeNumberField("attempt", e.attempt());
-            json.writeNumberField("progress", e.progress());
+            field(json, STAGE, e.stage());
+            field(json, INDEX, e.index());
+            field(json, ATTEMPT, e.attempt());
+            field(json, PROGRESS, e.progress());
         } else if (event instanceof StageProgressed e) {
             json.writeStringField("stage", e.stage());
             if (e.fraction() == null) {
@@ -219,9 +243,9 @@ public final class EventCodec {
             }
             writeNullableString(json, "message", e.message());
         } else if (event instanceof StageLogged e) {
-            json.writeStringField("stage", e.stage());
-            json.writeStringField("stream", e.stream());
-            json.writeStringField("line", e.line());
+            field(json, STAGE, e.stage());
+            field(json, STREAM, e.stream());
+            field(json, LINE, e.line());
         } else if (event instanceof StageRetrying e) {
             json.writeStringField("stage", e.stage());
             json.writeNumberField("attempt", e.attempt());
@@ -231,14 +255,14 @@ public final class EventCodec {
             json.writeStringField("stage", e.stage());
             writeNullableString(json, "reason", e.reason());
         } else if (event instanceof StageCompleted e) {
-            json.writeStringField("stage", e.stage());
-            json.writeNumberField("index", e.index());
-            json.writeNumberField("duration", e.duration().toMillis());
-            json.writeNumberField("progress", e.progress());
-            json.writeFieldName("outputs");
+            field(json, STAGE, e.stage());
+            field(json, INDEX, e.index());
+            field(json, DURATION, e.duration().toMillis());
+            field(json, PROGRESS, e.progress());
+            json.writeFieldName(OUTPUTS);
             writeValue(e.outputs(), json);
             if (e.fingerprint() != null) {
-                json.writeStringField("fingerprint", e.fingerprint());
+                field(json, FINGERPRINT, e.fingerprint());
             }
         } else if (event instanceof StageCached e) {
             json.writeStringField("stage", e.stage());

@@ -8,19 +8,22 @@ import java.util.Objects;
  * failed or never ended is explained.
  *
  * @param key the stage call
- * @param fingerprint its fingerprint
- * @param inputs what the fingerprint is made of
+ * @param inputs its fingerprint and what it is made of
  * @param explanation the decision as {@code pipewright explain} states it ({@link Decision#explain()})
  * @param reusedFrom the call whose outputs were reused; null unless it was reused
  */
 public record CallRecord(
-        StageKey key, Fingerprint fingerprint, FingerprintInputs inputs, String explanation, Reused reusedFrom) {
+        StageKey key, FingerprintInputs inputs, String explanation, Reused reusedFrom) {
 
     public CallRecord {
         Objects.requireNonNull(key, "key is null");
-        Objects.requireNonNull(fingerprint, "fingerprint is null");
         Objects.requireNonNull(inputs, "inputs is null");
         Objects.requireNonNull(explanation, "explanation is null");
+    }
+
+    /** The call's fingerprint. */
+    public Fingerprint fingerprint() {
+        return inputs.fingerprint();
     }
 
     /** Where reused outputs came from. */
@@ -28,10 +31,10 @@ public record CallRecord(
     }
 
     /** The record of a decision just taken. */
-    public static CallRecord of(StageKey key, FingerprintInputs inputs, Fingerprint fingerprint, Decision decision) {
+    public static CallRecord of(StageKey key, FingerprintInputs inputs, Decision decision) {
         Reused from = decision instanceof Decision.Reuse reuse
                 ? new Reused(reuse.source().run(), reuse.source().key())
                 : null;
-        return new CallRecord(key, fingerprint, inputs, decision.explain(), from);
+        return new CallRecord(key, inputs, decision.explain(), from);
     }
 }

@@ -11,20 +11,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a stage call's {@link Fingerprint} is made of, kept beside it so that a later run can say
- * which input changed. It holds digests, never a secret: an argument that contains a secret has
- * a digest and no preview.
+ * A stage call's {@link Fingerprint} and what it is made of, kept beside it so that a later run
+ * can say which input changed. It holds digests, never a secret: an argument that contains a
+ * secret has a digest and no preview.
  *
+ * @param fingerprint the fingerprint
+ * @param format the version of the canonical form it was made with ({@link Fingerprinter#FORMAT});
+ *     digests of different formats are never compared
  * @param stageType the qualified stage type, {@code docker.build}
  * @param typeVersion the version of the plugin that provides it; empty when unknown
  * @param arguments the evaluated arguments, sorted by name
  * @param reads the upstream values the arguments read ({@code stages.build.id}), sorted by reference
  */
-public record FingerprintInputs(String stageType, String typeVersion, List<Input> arguments, List<Input> reads) {
-
-    private static final String FORMAT = "pipewright/fingerprint/1";
+public record FingerprintInputs(Fingerprint fingerprint, int format, String stageType, String typeVersion,
+        List<Input> arguments, List<Input> reads) {
 
     public FingerprintInputs {
+        Objects.requireNonNull(fingerprint, "fingerprint is null");
         Objects.requireNonNull(stageType, "stageType is null");
         typeVersion = typeVersion == null ? "" : typeVersion;
         arguments = sorted(arguments);
@@ -35,7 +38,8 @@ public record FingerprintInputs(String stageType, String typeVersion, List<Input
      * One digested input.
      *
      * @param name the argument's name, or the reference read ({@code stages.build.id})
-     * @param digest the salted digest of its canonical value
+     * @param digest a digest of its canonical form: MurmurHash3 x64 128-bit (32 hex digits), or for a secret a
+     *     salted SHA-256 (64)
      * @param secret whether the value holds a secret
      * @param preview the value as a pipeline would write it, shortened; null for secrets
      */
@@ -54,29 +58,17 @@ public record FingerprintInputs(String stageType, String typeVersion, List<Input
         }
     }
 
-    /** The SHA-256 over the type, its version and every input's name and digest, in order. */
-    public Fingerprint fingerprint() {
-        TextDigest digest = TextDigest.start();
-        StringBuilder text = digest.text();
-        text.append(FORMAT).append('\n');
-        text.append("type\t").append(stageType).append('\n');
-        text.append("version\t").append(typeVersion).append('\n');
-        for (Input argument : arguments) {
-            text.append("arg\t").append(argument.name()).append('\t').append(argument.digest()).append('\n');
-        }
-        for (Input read : reads) {
-            text.append("read\t").append(read.name()).append('\t').append(read.digest()).append('\n');
-        }
-        return Fingerprint.of(digest.digest(null));
-    }
-
     /**
      * What differs between {@code earlier} and these inputs, most telling first: the stage type,
-     * its version, then each upstream value and each argument whose digest differs. Empty when
-     * both have the same fingerprint.
+     * its version, then each upstream value and each argument whose digest differs; only that the
+     * format changed when it did. Empty when both have the same fingerprint.
      */
     public List<Reason> changesSince(FingerprintInputs earlier) {
         List<Reason> changes = new ArrayList<>();
+        if (format != earlier.format) {
+            changes.add(new Reason.FingerprintFormatChanged(earlier.format, format));
+            return changes;
+        }
         if (!stageType.equals(earlier.stageType)) {
             changes.add(new Reason.StageTypeChanged(earlier.stageType, stageType));
             return changes;
@@ -116,13 +108,26 @@ public record FingerprintInputs(String stageType, String typeVersion, List<Input
     }
 
     private static List<Input> sorted(List<Input> inputs) {
-        List<Input> copy = new ArrayList<>(Objects.requireNonNull(inputs, "inputs is null"));
-        copy.sort(Comparator.comparing(Input::name));
+        List<Input> copy = List.copyOf(Objects.requireNonNull(inputs, "inputs is null"));
+        if (!isSorted(copy)) {
+            copy = new ArrayList<>(copy);
+            copy.sort(Comparator.comparing(Input::name));
+        }
         for (int i = 1; i < copy.size(); i++) {
             if (copy.get(i).name().equals(copy.get(i - 1).name())) {
                 throw new IllegalArgumentException("input `" + copy.get(i).name() + "` appears twice");
             }
         }
         return List.copyOf(copy);
+    }
+
+    // The fingerprinter gives them sorted; checking is cheaper than sorting again at every call.
+    private static boolean isSorted(List<Input> inputs) {
+        for (int i = 1; i < inputs.size(); i++) {
+            if (inputs.get(i - 1).name().compareTo(inputs.get(i).name()) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,7 +1,11 @@
 package dev.pipewright.engine.resume;
 
+import static dev.pipewright.engine.events.JsonFields.field;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -32,6 +36,21 @@ public final class FingerprintLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final long FLUSH_NANOS = 100_000_000L;
+
+    // Field names of a call line, encoded once: every stage call writes a line.
+    private static final SerializableString KIND = new SerializedString("kind");
+    private static final SerializableString CALL = new SerializedString("call");
+    private static final SerializableString STAGE = new SerializedString("stage");
+    private static final SerializableString FINGERPRINT = new SerializedString("fingerprint");
+    private static final SerializableString FORMAT = new SerializedString("format");
+    private static final SerializableString TYPE = new SerializedString("type");
+    private static final SerializableString VERSION = new SerializedString("version");
+    private static final SerializableString EXPLANATION = new SerializedString("explanation");
+    private static final SerializableString ARGUMENTS = new SerializedString("arguments");
+    private static final SerializableString READS = new SerializedString("reads");
+    private static final SerializableString NAME = new SerializedString("name");
+    private static final SerializableString DIGEST = new SerializedString("digest");
+    private static final SerializableString PREVIEW = new SerializedString("preview");
 
     /**
      * One streaming generator for the whole log, writing UTF-8 straight to the file: building a
@@ -146,14 +165,16 @@ public final class FingerprintLog implements AutoCloseable {
 
     private static void encode(CallRecord call, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeStringField("kind", "call");
-        json.writeStringField("stage", call.key().toString());
-        json.writeStringField("fingerprint", call.fingerprint().hex());
-        json.writeStringField("type", call.inputs().stageType());
-        json.writeStringField("version", call.inputs().typeVersion());
-        inputs(json, "arguments", call.inputs().arguments());
-        inputs(json, "reads", call.inputs().reads());
-        json.writeStringField("explanation", call.explanation());
+        field(json, KIND, CALL);
+        field(json, STAGE, call.key().toString());
+        field(json, FINGERPRINT, call.fingerprint().hex());
+        json.writeFieldName(FORMAT);
+        json.writeNumber(call.inputs().format());
+        field(json, TYPE, call.inputs().stageType());
+        field(json, VERSION, call.inputs().typeVersion());
+        inputs(json, ARGUMENTS, call.inputs().arguments());
+        inputs(json, READS, call.inputs().reads());
+        field(json, EXPLANATION, call.explanation());
         if (call.reusedFrom() != null) {
             json.writeObjectFieldStart("reusedFrom");
             json.writeStringField("run", call.reusedFrom().run());
@@ -163,17 +184,18 @@ public final class FingerprintLog implements AutoCloseable {
         json.writeEndObject();
     }
 
-    private static void inputs(JsonGenerator json, String field, List<FingerprintInputs.Input> inputs)
+    private static void inputs(JsonGenerator json, SerializableString field, List<FingerprintInputs.Input> inputs)
             throws IOException {
-        json.writeArrayFieldStart(field);
+        json.writeFieldName(field);
+        json.writeStartArray();
         for (FingerprintInputs.Input input : inputs) {
             json.writeStartObject();
-            json.writeStringField("name", input.name());
-            json.writeStringField("digest", input.digest());
+            field(json, NAME, input.name());
+            field(json, DIGEST, input.digest());
             if (input.secret()) {
                 json.writeBooleanField("secret", true);
             } else {
-                json.writeStringField("preview", input.preview());
+                field(json, PREVIEW, input.preview());
             }
             json.writeEndObject();
         }
@@ -181,13 +203,15 @@ public final class FingerprintLog implements AutoCloseable {
     }
 
     static CallRecord decodeCall(JsonNode node) {
-        FingerprintInputs inputs = new FingerprintInputs(node.path("type").asText(), node.path("version").asText(""),
+        // Lines without a format were written before there was a second one.
+        FingerprintInputs inputs = new FingerprintInputs(new Fingerprint(node.path("fingerprint").asText()),
+                node.path("format").asInt(1), node.path("type").asText(), node.path("version").asText(""),
                 inputs(node.path("arguments")), inputs(node.path("reads")));
         JsonNode from = node.get("reusedFrom");
         CallRecord.Reused reused = from == null || !from.isObject() ? null
                 : new CallRecord.Reused(from.path("run").asText(), StageKey.parse(from.path("stage").asText()));
-        return new CallRecord(StageKey.parse(node.path("stage").asText()),
-                new Fingerprint(node.path("fingerprint").asText()), inputs, node.path("explanation").asText(), reused);
+        return new CallRecord(StageKey.parse(node.path("stage").asText()), inputs, node.path("explanation").asText(),
+                reused);
     }
 
     private static List<FingerprintInputs.Input> inputs(JsonNode array) {

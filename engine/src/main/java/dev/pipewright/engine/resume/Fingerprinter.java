@@ -2,7 +2,7 @@ package dev.pipewright.engine.resume;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +10,21 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * Makes the {@link FingerprintInputs} of a stage call from its evaluated arguments and the
- * upstream values they read. Secret values reach only the salted digest: an input that holds
- * one gets no preview, and the secret itself is kept nowhere. Thread-safe.
+ * Fingerprints a stage call from its evaluated arguments and the upstream values they read.
+ *
+ * <p>The call's inputs are written once, in canonical form ({@link CanonicalForm}): the format,
+ * the stage type, its version, each argument by name, and each read by reference together with
+ * the fingerprint of the stage that produced it. The fingerprint is one SHA-256 over the state
+ * directory's salt and all of it. Each input also gets a digest of its own part, so a later run
+ * can say which input changed: a MurmurHash3 128-bit hash for ordinary values (their preview is kept
+ * beside it anyway; a collision could only make {@code explain} miss naming a change, never
+ * make a call reuse a wrong result), and a salted SHA-256 for a value that holds a secret, which
+ * gets no preview and is kept nowhere. Thread-safe.
  */
 public final class Fingerprinter {
+
+    /** The version of the canonical form and of the digests; a stored call of another one never matches. */
+    static final int FORMAT = 2;
 
     /**
      * Previews longer than this are cut: they help a person spot a change (explain shows the part
@@ -22,7 +32,7 @@ public final class Fingerprinter {
      */
     static final int PREVIEW_LENGTH = 400;
 
-    private final ValueDigester digester;
+    private final byte[] salt;
     private final UnaryOperator<String> masker;
     private final RunPlaceholders placeholders;
 
@@ -33,9 +43,9 @@ public final class Fingerprinter {
      * @param placeholders what names the current run in strings
      */
     public Fingerprinter(byte[] salt, UnaryOperator<String> masker, RunPlaceholders placeholders) {
+        this.salt = Objects.requireNonNull(salt, "salt is null").clone();
         this.masker = Objects.requireNonNull(masker, "masker is null");
         this.placeholders = Objects.requireNonNull(placeholders, "placeholders is null");
-        this.digester = new ValueDigester(salt, placeholders);
     }
 
     /**
@@ -46,19 +56,44 @@ public final class Fingerprinter {
      */
     public FingerprintInputs inputs(
             String stageType, String typeVersion, Map<String, ?> arguments, Map<String, UpstreamValue> reads) {
+        String version = typeVersion == null ? "" : typeVersion;
+        CanonicalForm form = CanonicalForm.start(placeholders);
+        // The format as a bare number: a name would add a compression block to most calls' SHA-256.
+        form.value(FORMAT).text(stageType).text(version);
         List<FingerprintInputs.Input> argumentInputs = new ArrayList<>(arguments.size());
-        arguments.forEach((name, value) -> argumentInputs.add(input(name, value, value)));
+        for (String name : sorted(arguments.keySet())) {
+            Object value = arguments.get(name);
+            form.tag('a').text(name);
+            int from = form.length();
+            form.value(value);
+            argumentInputs.add(input(name, form, from, value));
+        }
         List<FingerprintInputs.Input> readInputs = new ArrayList<>(reads.size());
-        reads.forEach((reference, read) -> {
-            String producer = read.producer() == null ? null : read.producer().hex();
-            readInputs.add(input(reference, Arrays.asList(producer, read.value()), read.value()));
-        });
-        return new FingerprintInputs(stageType, typeVersion, argumentInputs, readInputs);
+        for (String reference : sorted(reads.keySet())) {
+            UpstreamValue read = reads.get(reference);
+            form.tag('r').text(reference);
+            int from = form.length();
+            form.text(read.producer() == null ? null : read.producer().hex()).value(read.value());
+            readInputs.add(input(reference, form, from, read.value()));
+        }
+        Fingerprint fingerprint = Fingerprint.of(form.sha256(salt, 0));
+        return new FingerprintInputs(fingerprint, FORMAT, stageType, version, argumentInputs, readInputs);
     }
 
-    private FingerprintInputs.Input input(String name, Object digested, Object shown) {
-        boolean secret = holdsSecret(shown);
-        return new FingerprintInputs.Input(name, digester.digest(digested), secret, secret ? null : preview(shown));
+    /** The input whose canonical form was written from {@code from} to the form's end. */
+    private FingerprintInputs.Input input(String name, CanonicalForm form, int from, Object shown) {
+        if (holdsSecret(shown)) {
+            return new FingerprintInputs.Input(name, Hex.of(form.sha256(salt, from)), true, null);
+        }
+        return new FingerprintInputs.Input(name, form.fastHash(from), false, preview(shown));
+    }
+
+    private static List<String> sorted(java.util.Set<String> names) {
+        List<String> list = new ArrayList<>(names);
+        if (list.size() > 1) {
+            Collections.sort(list);
+        }
+        return list;
     }
 
     /** Whether masking would change {@code value}: a string in it (a map key too) holds a secret. */

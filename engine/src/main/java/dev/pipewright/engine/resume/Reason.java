@@ -109,6 +109,14 @@ public sealed interface Reason {
         }
     }
 
+    /** The earlier call was fingerprinted in another format (by another version of Pipewright). */
+    record FingerprintFormatChanged(int before, int after) implements Reason {
+        public String describe() {
+            return "its fingerprint was made " + (before < after ? "by an older" : "by a newer")
+                    + " version of Pipewright (format " + before + " → " + after + "), so it cannot be compared";
+        }
+    }
+
     /** The earlier run recorded no fingerprint for the stage (it was written by an older version). */
     record NoFingerprint(String run) implements Reason {
         public String describe() {

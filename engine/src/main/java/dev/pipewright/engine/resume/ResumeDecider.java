@@ -28,13 +28,12 @@ public final class ResumeDecider {
 
     /**
      * @param key the stage call
-     * @param inputs what its fingerprint is made of
-     * @param fingerprint its fingerprint ({@code inputs.fingerprint()}, passed so it is computed once)
+     * @param inputs its fingerprint and what it is made of
      * @param policy whether reuse applies to it
      * @param previous the run to compare with; empty when there is none
      * @param check asks whether a candidate's outputs are still valid
      */
-    public static Decision decide(StageKey key, FingerprintInputs inputs, Fingerprint fingerprint, CachePolicy policy,
+    public static Decision decide(StageKey key, FingerprintInputs inputs, CachePolicy policy,
             Optional<PreviousRun> previous, ReuseCheck check) {
         if (previous.isEmpty()) {
             return new Decision.Run();
@@ -47,7 +46,7 @@ public final class ResumeDecider {
             return new Decision.Run();
         }
         Reason unusable = null;
-        for (StageRecord candidate : run.candidates(key, fingerprint)) {
+        for (StageRecord candidate : run.candidates(key, inputs.fingerprint())) {
             if (candidate.status() != StageStatus.SUCCEEDED) {
                 continue;
             }

@@ -199,7 +199,7 @@ public final class ResumeSession implements AutoCloseable {
         CachePolicy policy = new CachePolicy(cacheSetting, type.pure(), options.resuming());
         Optional<PreviousRun> compared = policy.applies() || policy.disabled() ? previous() : Optional.empty();
         Map<String, Map<String, Object>> relocated = new ConcurrentHashMap<>();
-        Decision decision = ResumeDecider.decide(key, inputs, fingerprint, policy, compared, record -> {
+        Decision decision = ResumeDecider.decide(key, inputs, policy, compared, record -> {
             Map<String, Object> outputs = restore(type.schema(), relocate(record));
             relocated.put(record.key().toString(), outputs);
             return check(type, outputs, context);
@@ -212,7 +212,7 @@ public final class ResumeSession implements AutoCloseable {
                 decision = new Decision.Reuse(reuse.source(), ending.snapshot());
             }
         }
-        CallRecord record = CallRecord.of(key, inputs, fingerprint, decision);
+        CallRecord record = CallRecord.of(key, inputs, decision);
         logWriter.execute(() -> log.write(record));
         Map<String, Object> reused = decision instanceof Decision.Reuse reuse
                 ? relocated.get(reuse.source().key().toString())
@@ -302,7 +302,7 @@ public final class ResumeSession implements AutoCloseable {
     public static Fingerprint combine(List<Fingerprint> elements) {
         StringBuilder text = new StringBuilder("pipewright/for-each/1\n");
         elements.forEach(fingerprint -> text.append(fingerprint == null ? "-" : fingerprint.hex()).append('\n'));
-        return Fingerprint.of(ValueDigester.sha256().digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return Fingerprint.of(CanonicalForm.sha256().digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static String stageOf(String reference) {

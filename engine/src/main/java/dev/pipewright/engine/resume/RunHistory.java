@@ -39,8 +39,13 @@ public final class RunHistory {
         }
         for (Path run : newestFirst) {
             String id = run.getFileName().toString();
+            if (id.equals(excluding)) {
+                // Not read at all: the run starting now has just written its first line, which
+                // lists every stage of the pipeline (tens of milliseconds for a large one).
+                continue;
+            }
             Optional<String> ran = pipelineOf(stateDirectory, id);
-            if (!id.equals(excluding) && ran.isPresent() && (pipeline == null || pipeline.equals(ran.get()))) {
+            if (ran.isPresent() && (pipeline == null || pipeline.equals(ran.get()))) {
                 return Optional.of(id);
             }
         }

@@ -31,8 +31,8 @@ class FingerprinterTest {
                 .containsExactly("secret argument `shell` changed");
 
         try (FingerprintLog log = FingerprintLog.append(runDirectory)) {
-            log.write(CallRecord.of(StageKey.of("fetch"), first, first.fingerprint(), new Decision.Run()));
-            log.write(CallRecord.of(StageKey.of("fetch"), second, second.fingerprint(),
+            log.write(CallRecord.of(StageKey.of("fetch"), first, new Decision.Run()));
+            log.write(CallRecord.of(StageKey.of("fetch"), second,
                     new Decision.RunAgain(second.changesSince(first))));
         }
         String written = Files.readString(runDirectory.resolve(FingerprintLog.FILE_NAME), StandardCharsets.UTF_8);
@@ -127,5 +127,47 @@ class FingerprinterTest {
         FingerprintInputs after = fingerprinter.inputs("core.exec", "", args("shell", prefix + "2.0.0 && done"), Map.of());
         assertThat(after.changesSince(before)).extracting(Reason::describe).containsExactly(
                 "argument `shell` changed: …s/test/a'; echo 1.0.0 && done\" → …s/test/a'; echo 2.0.0 && done\"");
+    }
+
+    @Test
+    void anotherSaltGivesAnotherFingerprintAndAnotherSecretDigest() {
+        Map<String, Object> args = args("shell", "echo " + SECRET);
+        FingerprintInputs here = fingerprinter("r1", SECRET).inputs("core.exec", "1", args, Map.of());
+        FingerprintInputs elsewhere = new Fingerprinter("another salt, also 32 bytes long".getBytes(),
+                text -> text.replace(SECRET, "***"), RunPlaceholders.of(Path.of("/w"), "r1"))
+                .inputs("core.exec", "1", args, Map.of());
+        assertThat(here.fingerprint()).isNotEqualTo(elsewhere.fingerprint());
+        assertThat(here.arguments().get(0).digest()).hasSize(64)
+                .isNotEqualTo(elsewhere.arguments().get(0).digest());
+    }
+
+    @Test
+    void ordinaryInputsGetAShortDigestAndTheirPreview() {
+        FingerprintInputs inputs = fingerprinter("r1").inputs("core.set", "1", args("v", 0L),
+                Map.of("stages.s0.v", new UpstreamValue(0L, null)));
+        assertThat(inputs.arguments()).singleElement().satisfies(input -> {
+            assertThat(input.digest()).hasSize(32);
+            assertThat(input.preview()).isEqualTo("0");
+        });
+        assertThat(inputs.reads().get(0).digest()).hasSize(32).isNotEqualTo(inputs.arguments().get(0).digest());
+    }
+
+    /** A line of fingerprints.jsonl as the first format wrote it (no `format` field, 64-digit digests). */
+    private static final String FORMAT_1_LINE = """
+            {"kind":"call","stage":"s1","fingerprint":"a6a4ad611a068e29d348cf67c3a03e72a2709d80cf1e8a37b32d590bbc21c6c2",\
+            "type":"core.set","version":"1","arguments":[{"name":"v","digest":\
+            "93f687b8cfb32523dc487b8cbeb44e14fa1d5ace4a64918c101a7f798a2d004a","preview":"0"}],"reads":[],"explanation":"ran"}
+            """;
+
+    @Test
+    void aCallFingerprintedByAnOlderVersionIsNotComparedInputByInput(@TempDir Path runDirectory) throws Exception {
+        Files.writeString(runDirectory.resolve(FingerprintLog.FILE_NAME), FORMAT_1_LINE);
+        FingerprintInputs earlier = FingerprintLog.read(runDirectory).calls().get(0).inputs();
+        FingerprintInputs now = fingerprinter("r1").inputs("core.set", "1", args("v", 0L), Map.of());
+
+        assertThat(earlier.format()).isEqualTo(1);
+        assertThat(now.fingerprint()).isNotEqualTo(earlier.fingerprint());
+        assertThat(now.changesSince(earlier)).extracting(Reason::describe).containsExactly(
+                "its fingerprint was made by an older version of Pipewright (format 1 → 2), so it cannot be compared");
     }
 }

@@ -23,7 +23,7 @@ class ResumeDeciderTest {
 
     private Decision decide(StageKey key, FingerprintInputs inputs, CachePolicy policy, PreviousRun previous,
             ResumeDecider.ReuseCheck check) {
-        return ResumeDecider.decide(key, inputs, inputs.fingerprint(), policy, Optional.ofNullable(previous), check);
+        return ResumeDecider.decide(key, inputs, policy, Optional.ofNullable(previous), check);
     }
 
     private Decision decide(FingerprintInputs inputs, CachePolicy policy, PreviousRun previous) {

@@ -59,7 +59,7 @@ class ResumeScenarioTest {
             FingerprintInputs inputs = fingerprinter.inputs(stage.type(), "1", args, reads);
             Fingerprint fingerprint = inputs.fingerprint();
             StageKey key = StageKey.of(stage.name());
-            Decision decision = ResumeDecider.decide(key, inputs, fingerprint, new CachePolicy(null, false, true),
+            Decision decision = ResumeDecider.decide(key, inputs, new CachePolicy(null, false, true),
                     Optional.ofNullable(previous), ResumeDecider.ReuseCheck.ALWAYS_VALID);
             decisions.put(stage.name(), decision);
             if (decision instanceof Decision.Reuse reuse) {

@@ -27,7 +27,7 @@ class StageRecordsTest {
     void eachStageCallEndsAsItsLastEventSaysWithTheFingerprintItsLogRecorded(@TempDir Path runDirectory) {
         try (FingerprintLog log = FingerprintLog.append(runDirectory)) {
             for (String stage : List.of("build", "clone[0]", "clone[1]", "token")) {
-                log.write(CallRecord.of(StageKey.parse(stage), inputs, inputs.fingerprint(), new Decision.Run()));
+                log.write(CallRecord.of(StageKey.parse(stage), inputs, new Decision.Run()));
             }
             log.secretOutputs(StageKey.of("token"));
         }
@@ -62,7 +62,7 @@ class StageRecordsTest {
     @Test
     void aDamagedLastLineOfTheLogIsIgnored(@TempDir Path runDirectory) throws Exception {
         try (FingerprintLog log = FingerprintLog.append(runDirectory)) {
-            log.write(CallRecord.of(StageKey.of("build"), inputs, inputs.fingerprint(), new Decision.Run()));
+            log.write(CallRecord.of(StageKey.of("build"), inputs, new Decision.Run()));
         }
         Files.writeString(runDirectory.resolve(FingerprintLog.FILE_NAME), "{\"kind\":\"call\",\"sta",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -78,8 +78,7 @@ class StageRecordsTest {
     @Test
     void theLogReadsBackWhatWasWrittenIncludingWhereOutputsWereReusedFrom(@TempDir Path runDirectory) {
         StageRecord source = Fixtures.succeeded("r0", new StageKey("clone", 3), inputs, Map.of());
-        CallRecord call = CallRecord.of(new StageKey("clone", 1), inputs, inputs.fingerprint(),
-                new Decision.Reuse(source));
+        CallRecord call = CallRecord.of(new StageKey("clone", 1), inputs, new Decision.Reuse(source));
         try (FingerprintLog log = FingerprintLog.append(runDirectory)) {
             log.write(call);
         }

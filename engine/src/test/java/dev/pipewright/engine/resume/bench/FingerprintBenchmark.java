@@ -122,7 +122,7 @@ public class FingerprintBenchmark {
         return EventCodec.encode(completed);
     }
 
-    /** The fingerprint alone: canonical digests of every argument and read, then the SHA-256 over them. */
+    /** The fingerprint alone: the canonical form of every argument and read, one SHA-256 over it, a digest per input. */
     @Benchmark
     public Object fingerprint() {
         FingerprintInputs inputs = fingerprinter.inputs("core.exec", "1.0", args, reads);

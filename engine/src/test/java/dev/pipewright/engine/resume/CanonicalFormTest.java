@@ -2,10 +2,13 @@ package dev.pipewright.engine.resume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,11 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ValueDigesterTest {
+class CanonicalFormTest {
 
-    private static final byte[] SALT = "a salt for tests, 32 bytes long!".getBytes();
+    /** A value's canonical bytes, one char per byte, so equal forms are equal strings. */
+    private static String canonical(Object value) {
+        return canonical(value, UnaryOperator.identity());
+    }
 
-    private final ValueDigester digester = new ValueDigester(SALT, UnaryOperator.identity());
+    private static String canonical(Object value, UnaryOperator<String> normalizer) {
+        return new String(CanonicalForm.start(normalizer).value(value).written(), StandardCharsets.ISO_8859_1);
+    }
 
     @Test
     void mapsDigestAlikeWhateverTheOrderOfTheirKeys() {
@@ -28,46 +36,48 @@ class ValueDigesterTest {
         Map<String, Object> ba = new LinkedHashMap<>();
         ba.put("b", "two");
         ba.put("a", 1L);
-        assertThat(digester.digest(ab)).isEqualTo(digester.digest(ba));
+        assertThat(canonical(ab)).isEqualTo(canonical(ba));
     }
 
     @Test
     void anIntegerAndALongOfTheSameValueAreOneInt() {
-        assertThat(digester.digest(3)).isEqualTo(digester.digest(3L));
+        assertThat(canonical(3)).isEqualTo(canonical(3L));
     }
 
     @Test
     void decimalsAreComparedByValueNotByHowTheyWereWritten() {
-        assertThat(digester.digest(new java.math.BigDecimal("1.50"))).isEqualTo(digester.digest(1.5d));
+        assertThat(canonical(new java.math.BigDecimal("1.50"))).isEqualTo(canonical(1.5d));
     }
 
     @Test
     void valuesOfDifferentTypesNeverDigestAlike() {
         List<Object> values = List.of("1", 1L, 1.5d, Duration.ofSeconds(1), true, List.of(1L), Map.of("1", 1L), "");
-        List<String> digests = values.stream().map(digester::digest).toList();
+        List<String> digests = values.stream().map(CanonicalFormTest::canonical).toList();
         assertThat(digests).doesNotHaveDuplicates();
-        assertThat(digester.digest(null)).isNotIn(digests);
+        assertThat(canonical(null)).isNotIn(digests);
     }
 
     @Test
     void theContentOfAStringCannotForgeAListBoundary() {
-        assertThat(digester.digest(List.of("a", "b"))).isNotEqualTo(digester.digest(List.of("a\"s1:b")));
-        assertThat(digester.digest(List.of("ab", ""))).isNotEqualTo(digester.digest(List.of("a", "b")));
-    }
-
-    @Test
-    void anotherSaltGivesAnotherDigest() {
-        ValueDigester other = new ValueDigester("another salt, also 32 bytes long".getBytes(), UnaryOperator.identity());
-        assertThat(other.digest("value")).isNotEqualTo(digester.digest("value"));
+        assertThat(canonical(List.of("a", "b"))).isNotEqualTo(canonical(List.of("a\"s1:b")));
+        assertThat(canonical(List.of("ab", ""))).isNotEqualTo(canonical(List.of("a", "b")));
     }
 
     @Test
     void theNormalizerSeesEveryStringAlsoInsideMapsAndLists() {
-        ValueDigester placeholders = new ValueDigester(SALT, RunPlaceholders.of(java.nio.file.Path.of("/runs/r1/work"), "r1"));
-        ValueDigester otherRun = new ValueDigester(SALT, RunPlaceholders.of(java.nio.file.Path.of("/runs/r2/work"), "r2"));
+        UnaryOperator<String> firstRun = RunPlaceholders.of(java.nio.file.Path.of("/runs/r1/work"), "r1");
+        UnaryOperator<String> secondRun = RunPlaceholders.of(java.nio.file.Path.of("/runs/r2/work"), "r2");
         Object first = Map.of("into", List.of("/runs/r1/work/src", "label-r1"));
         Object second = Map.of("into", List.of("/runs/r2/work/src", "label-r2"));
-        assertThat(placeholders.digest(first)).isEqualTo(otherRun.digest(second));
+        assertThat(canonical(first, firstRun)).isEqualTo(canonical(second, secondRun));
+    }
+
+    @Test
+    void textsAreWrittenAsUtf8WithTheirLengthInBytes() {
+        assertThat(canonical("é€")).isEqualTo("s5:" + new String("é€".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1));
+        // A lone surrogate is written as String.getBytes writes it, so such a text still has one form.
+        assertThat(canonical("\ud800x")).isEqualTo(canonical("\ud800x"));
     }
 
     /** Seeded random values: reordering maps never changes the digest; changing one leaf always does. */
@@ -76,9 +86,9 @@ class ValueDigesterTest {
     void reorderingIsInvisibleAndAnyLeafChangeIsSeen(long seed) {
         Random random = new Random(seed);
         Object value = randomValue(random, 3);
-        assertThat(digester.digest(shuffled(value, new Random(seed * 31)))).isEqualTo(digester.digest(value));
+        assertThat(canonical(shuffled(value, new Random(seed * 31)))).isEqualTo(canonical(value));
         Object changed = changeOneLeaf(value, random);
-        assertThat(digester.digest(changed)).isNotEqualTo(digester.digest(value));
+        assertThat(canonical(changed)).isNotEqualTo(canonical(value));
     }
 
     private static Object randomValue(Random random, int depth) {
@@ -138,39 +148,41 @@ class ValueDigesterTest {
         return value instanceof String ? (Object) 42L : (Object) ("changed " + value);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
     void hexIsWhatHexFormatWrites(long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         for (int length = 0; length < 100; length++) {
             byte[] bytes = new byte[length];
             random.nextBytes(bytes);
-            assertThat(ValueDigester.hex(bytes)).isEqualTo(java.util.HexFormat.of().formatHex(bytes));
+            assertThat(Hex.of(bytes)).isEqualTo(HexFormat.of().formatHex(bytes));
+        }
+        for (int i = 0; i < 100; i++) {
+            long high = random.nextLong();
+            long low = random.nextLong();
+            byte[] bytes = java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low).array();
+            assertThat(Hex.of(high, low)).isEqualTo(HexFormat.of().formatHex(bytes));
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
-    void aTextDigestIsTheSha256OfTheTextsUtf8Bytes(long seed) throws Exception {
-        java.util.Random random = new java.util.Random(seed);
-        String alphabet = "abc/${}:;0123456789 \n\"é€\u00ff\ud83d\ude00\ud800x"; // a lone surrogate too
-        for (int i = 0; i < 200; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(i % 10 == 0 ? 10_000 : 100);
-            boolean ascii = random.nextBoolean();
-            for (int c = 0; c < length; c++) {
-                text.append(alphabet.charAt(random.nextInt(ascii ? 20 : alphabet.length())));
-            }
-            byte[] prefix = random.nextBoolean() ? null : "salt".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.security.MessageDigest expected = java.security.MessageDigest.getInstance("SHA-256");
-            if (prefix != null) {
-                expected.update(prefix);
-            }
-            byte[] want = expected.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void aDigestCoversThePrefixAndTheBytesFromWhereTheValueStarts(long seed) throws Exception {
+        Random random = new Random(seed);
+        byte[] prefix = "salt".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 50; i++) {
+            CanonicalForm form = CanonicalForm.start(UnaryOperator.identity()).text("before");
+            int from = form.length();
+            form.value("v".repeat(random.nextInt(i % 10 == 0 ? 100_000 : 100)));
+            byte[] written = form.written();
+            byte[] value = java.util.Arrays.copyOfRange(written, from, written.length);
 
-            TextDigest digest = TextDigest.start();
-            digest.text().append(text);
-            assertThat(digest.digest(prefix)).isEqualTo(want);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(prefix);
+            assertThat(form.sha256(prefix, from)).isEqualTo(sha256.digest(value));
+            var murmur3 = com.dynatrace.hash4j.hashing.Hashing.murmur3_128().hashBytesTo128Bits(value);
+            assertThat(form.fastHash(from))
+                    .isEqualTo(Hex.of(murmur3.getMostSignificantBits(), murmur3.getLeastSignificantBits()));
         }
     }
 }
