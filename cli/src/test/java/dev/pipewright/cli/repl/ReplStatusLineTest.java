@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Whether a refresh lands in the middle of the reader drawing a key is up to the scheduler, so
  * no single run is sure to catch an interleaving; this one types about 2,500 keys while the status
  * line changes every few milliseconds. With the status line drawn from its own thread, outside
- * the reader's lock, it failed in each of six runs (a typed line cut short, or the cursor left on
+ * the reader's lock, it failed in each of seven runs (a typed line cut short, or the cursor left on
  * the status row, where everything typed afterwards was drawn over).
  */
 class ReplStatusLineTest {
@@ -38,12 +38,24 @@ class ReplStatusLineTest {
     @TempDir
     Path dir;
 
-    private final String socket = "pipewright-status-" + UUID.randomUUID();
-
+    /** Ends tmux and waits for the REPL's JVM to be gone, before the test's directory is deleted. */
     @AfterEach
     void stopTmux() throws Exception {
-        if (onPath("tmux")) {
-            tmux("kill-server");
+        if (!onPath("tmux")) {
+            return;
+        }
+        List<ProcessHandle> pane = new ArrayList<>();
+        String panePid = tmux("display-message", "-p", "-t", "pw", "#{pane_pid}").strip();
+        if (panePid.matches("\\d+")) {
+            ProcessHandle.of(Long.parseLong(panePid)).ifPresent(shell -> {
+                pane.add(shell);
+                shell.descendants().forEach(pane::add);
+            });
+        }
+        tmux("kill-server");
+        for (ProcessHandle process : pane) {
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -143,7 +155,8 @@ class ReplStatusLineTest {
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        // The server's socket in the test's own directory, removed with it.
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", dir.resolve("tmux.socket").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
