@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,7 +45,9 @@ class ReplTmuxIT {
                   }
                 }
                 """);
-        socket = "pipewright-repl-" + UUID.randomUUID();
+        // A socket path in the test's own directory, not a name under /tmp/tmux-UID: kill-server
+        // leaves the socket file behind, and the directory takes it away with it.
+        socket = work.resolve("tmux.sock").toString();
         String inner = "cd '" + work + "' && " + new Cli(work).command("repl", "--state-dir", work.toString()).stream()
                 .map(arg -> "'" + arg + "'").collect(Collectors.joining(" ")) + "; echo EXIT=$?; sleep 120";
         tmux("new-session", "-d", "-s", "pw", "-x", "160", "-y", "50", "env", "TERM=xterm-256color", "bash", "-c",
@@ -139,7 +140,7 @@ class ReplTmuxIT {
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

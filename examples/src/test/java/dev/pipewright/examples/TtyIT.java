@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -78,7 +77,8 @@ class TtyIT {
     @Test
     void theScreenIsLeftWithEachStageOnceAndTheSummary() throws Exception {
         Assumptions.assumeTrue(onPath("tmux"), "tmux is not installed (.ci/run installs it)");
-        String socket = "pipewright-test-" + UUID.randomUUID();
+        // A socket path in the test's own directory: kill-server leaves the socket file behind.
+        String socket = work.resolve("tmux.sock").toString();
         Cli cli = new Cli(work).env("TERM", "xterm-256color");
         String inner = "cd '" + work + "' && " + shellCommand(cli.command("run", Cli.example("hello.pipeline").toString()))
                 + "; echo EXIT=$?; sleep 120";
@@ -102,7 +102,7 @@ class TtyIT {
     }
 
     private static String tmux(String socket, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> command = new java.util.ArrayList<>(List.of("tmux", "-S", socket));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
