@@ -1,5 +1,5 @@
 #!/bin/bash
-# Whole-process wall times of the short commands, for bench/README.md ("`pipewright check` as a
+# Whole-process wall times of the short commands (and of `run` of a one-stage pipeline), for bench/README.md ("`pipewright check` as a
 # cold process" and "Run history and queries"). Builds the CLI and its class-data archive through
 # ./pipewright, writes BENCH_RUNS_STORED synthetic runs (bench/history's generator), then times
 # every command once per round, round after round (so a burst of load hits all of them alike),
@@ -22,6 +22,8 @@ cp="engine/target/classes:engine/target/test-classes:grammar/target/classes:spi/
 java -cp "$cp" bench/history/RunHistoryBench.java gen "$work/store" "$stored" >/dev/null
 ./pipewright runs --state-dir "$work/store" >/dev/null   # the first listing writes the index
 small="$root/examples/hello.pipeline"
+# A run whose own work is a few milliseconds: what `pipewright run` costs before any stage.
+printf 'pipeline one {\n  stage say { uses = core.log  with { message = "hi" } }\n}\n' >"$work/one.pipeline"
 query='pipeline(name: "habitat-build") { state progress currentStage stages { name status duration } }'
 
 names=(
@@ -33,6 +35,7 @@ names=(
   "./pipewright fmt --check hello.pipeline"
   "./pipewright runs ($stored runs)"
   "./pipewright query pipeline(...) ($stored runs)"
+  "./pipewright run one.pipeline (one core.log stage, --output plain)"
 )
 command_of() {
   case $1 in
@@ -44,6 +47,7 @@ command_of() {
     5) ./pipewright fmt --check "$small" ;;
     6) ./pipewright runs --state-dir "$work/store" ;;
     7) ./pipewright query "$query" --state-dir "$work/store" ;;
+    8) ./pipewright run "$work/one.pipeline" --state-dir "$work/run-state" --output plain ;;
   esac
 }
 

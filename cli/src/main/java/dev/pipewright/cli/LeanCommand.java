@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 
 /**
  * A command that {@link Main} can run without picocli when its arguments are plain
- * ({@link LeanArguments}): {@code check}, {@code fmt}, {@code runs} and {@code query}, the
- * commands whose whole run is short enough for the start-up to count. Their picocli
- * {@code call()} runs the same {@link #execute}.
+ * ({@link LeanArguments}): {@code check}, {@code fmt}, {@code runs} and {@code query}, whose
+ * whole run is short enough for the start-up to count, and {@code run}, which every pipeline
+ * starts with. Their picocli {@code call()} runs the same {@link #execute}.
  */
 public interface LeanCommand {
 

@@ -53,7 +53,7 @@ public final class Main implements Runnable {
 
     /**
      * Runs the command {@code args} name and returns its exit code. {@code check}, {@code fmt},
-     * {@code runs} and {@code query} with plain arguments run without picocli (see
+     * {@code runs}, {@code query} and {@code run} with plain arguments run without picocli (see
      * {@link LeanArguments} for why); everything else, and every help or usage error, goes
      * through picocli.
      */
@@ -86,6 +86,7 @@ public final class Main implements Runnable {
             case "fmt" -> FmtCommand.lean(rest);
             case "runs" -> RunsCommand.lean(rest);
             case "query" -> QueryCommand.lean(rest);
+            case "run" -> RunCommand.lean(rest);
             default -> Optional.empty();
         };
     }

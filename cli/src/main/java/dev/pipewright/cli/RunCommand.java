@@ -48,10 +48,15 @@ import picocli.CommandLine.Parameters;
             "1:the pipeline failed",
             "2:bad usage, or the file failed its checks (nothing ran)",
             "130:cancelled (SIGINT, SIGTERM)"})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, LeanCommand {
 
     /** How long the shutdown hook waits for {@code finally} when the JVM is stopped some other way. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    /** The options {@link #lean} reads; {@code --resume}, whose value is optional, is left to picocli. */
+    private static final LeanArguments.Syntax LEAN = LeanArguments.syntax()
+            .repeatable("--param", "-p").single("--params-file").single("--output").single("--state-dir")
+            .repeatable("--plugins").flag("--no-cache");
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .pipeline file to run")
     Path file;
@@ -74,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
     Path stateDirectory;
 
     @CommandLine.Mixin
-    PluginOptions plugins;
+    PluginOptions plugins = new PluginOptions();
 
     @Option(names = "--resume", paramLabel = "RUN", arity = "0..1", parameterConsumer = RunIdConsumer.class,
             description = "reuse the results of stages that succeeded in RUN (default: the latest run of this "
@@ -89,9 +94,35 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The command for plain arguments (after {@code run}); empty when picocli must read them. */
+    static Optional<LeanCommand> lean(List<String> args) {
+        Optional<LeanArguments> read = LEAN.read(args);
+        if (read.isEmpty() || read.get().operands().size() != 1) {
+            return Optional.empty();
+        }
+        LeanArguments arguments = read.get();
+        RunCommand command = new RunCommand();
+        try {
+            command.file = Path.of(arguments.operands().get(0));
+            command.paramsFile = arguments.value("--params-file").map(Path::of).orElse(null);
+            command.stateDirectory = Path.of(arguments.value("--state-dir").orElse("."));
+            arguments.values("--plugins").forEach(directory -> command.plugins.directories.add(Path.of(directory)));
+            command.output = OutputModeConverter.mode(arguments.value("--output").orElse("auto"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a path or mode picocli refuses, with its own message
+        }
+        command.params.addAll(arguments.values("--param"));
+        command.noCache = arguments.flag("--no-cache");
+        return Optional.of(command);
+    }
+
     @Override
     public Integer call() throws InterruptedException, IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int execute(PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
         try {
             return run(err);
         } catch (UsageException e) {
@@ -209,11 +240,16 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public OutputMode convert(String value) {
             try {
-                return OutputMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+                return mode(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(
                         "`" + value + "` is not an output mode: use auto, tty, plain or json");
             }
+        }
+
+        /** The mode a value names, in any case. */
+        static OutputMode mode(String value) {
+            return OutputMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * once after each build, in a JVM started with {@code -XX:ArchiveClassesAtExit}, and every later
  * start maps the classes it loaded instead of loading them from the jar. So it runs, in one
  * process, each lean command on clean and broken files and on a run store with one real run,
- * with and without its index: whatever a short command loads on its way should be in the archive.
+ * with and without its index, and {@code run} of a small pipeline (its console writes to the
+ * process's standard output, which the launcher sends nowhere): whatever a short command loads on its way should be in the archive.
  * Not a user command; it prints nothing and leaves nothing behind.
  */
 public final class StartupTraining {
@@ -112,6 +113,10 @@ public final class StartupTraining {
         run("query", QUERY, "--state-dir", state);
         run("query", "--compact", QUERY, "--state-dir", state);
         run("query", "pipeline(name: 1) { stat }", "--state-dir", state);
+        String stored = write(directory, "stored.pipeline", STORED);
+        run("run", stored, "--state-dir", state, "--output", "plain");
+        run("run", stored, "--state-dir", state, "--output", "json");
+        run("run", broken, "--state-dir", state);
     }
 
     private static String write(Path directory, String name, String text) throws IOException {

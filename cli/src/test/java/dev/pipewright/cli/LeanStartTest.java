@@ -143,7 +143,7 @@ class LeanStartTest {
     @Test
     void otherCommandsAlwaysGoToPicocli() {
         assertThat(Main.leanCommand(new String[] {"stages"})).isEmpty();
-        assertThat(Main.leanCommand(new String[] {"run", "x.pipeline"})).isEmpty();
+        assertThat(Main.leanCommand(new String[] {"explain", "latest"})).isEmpty();
         assertThat(Main.leanCommand(new String[0])).isEmpty();
     }
 
