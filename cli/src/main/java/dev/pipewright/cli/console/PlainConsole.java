@@ -7,7 +7,9 @@ import org.jline.utils.AttributedString;
 
 /**
  * One line per event, never redrawn: what CI logs and pipes get. Lines about stages are flushed
- * at once; lines of their output in batches, at most 100 ms late (see {@link Flusher}).
+ * at the end of the batch of events they came in (at once: a batch is what was published while
+ * the previous one was delivered), one write for the batch instead of one per line; lines of
+ * their output in batches, at most 100 ms late (see {@link Flusher}).
  */
 public final class PlainConsole implements RunListener {
 
@@ -15,6 +17,8 @@ public final class PlainConsole implements RunListener {
     private final ConsoleStyle style;
     private final RunBoard board = new RunBoard();
     private final Flusher flusher;
+    /** Whether a line about a stage waits for {@link #endOfBatch}. */
+    private boolean stageLinesPending;
 
     public PlainConsole(PrintWriter out, ConsoleStyle style) {
         this.out = out;
@@ -42,7 +46,15 @@ public final class PlainConsole implements RunListener {
             }
         }
         if (!(event instanceof RunEvent.StageLogged)) {
+            stageLinesPending = true;
+        }
+    }
+
+    @Override
+    public void endOfBatch() {
+        if (stageLinesPending) {
             out.flush();
+            stageLinesPending = false;
         }
     }
 

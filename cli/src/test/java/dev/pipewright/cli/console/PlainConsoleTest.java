@@ -152,4 +152,19 @@ class PlainConsoleTest {
 
         assertThat(text).contains("↻ a attempt 1 failed: `sh -c if true ⏎ then exit 1 ⏎ fi` exited with code 1;");
     }
+
+    /** Stage lines reach the stream when the batch they came in ends: one write for the batch. */
+    @Test
+    void stageLinesAreWrittenOutAtTheEndOfTheirBatch() {
+        StringWriter stream = new StringWriter();
+        PlainConsole console = new PlainConsole(new PrintWriter(new java.io.BufferedWriter(stream)), ConsoleStyle.monochrome());
+        console.onEvent(events.started(2));
+        console.onEvent(events.stageStarted("build", 0, 0.0));
+        console.onEvent(events.completed("build", 1200, 0.5));
+        assertThat(stream.toString()).as("before the batch ends").isEmpty();
+
+        console.endOfBatch();
+        assertThat(stream.toString()).contains("▸ build\n").contains("✔ build (1.2s)\n");
+        console.close();
+    }
 }
