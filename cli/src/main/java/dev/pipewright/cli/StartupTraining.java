@@ -117,6 +117,8 @@ public final class StartupTraining {
         run("run", stored, "--state-dir", state, "--output", "plain");
         run("run", stored, "--state-dir", state, "--output", "json");
         run("run", broken, "--state-dir", state);
+        // A parameters file (refused: the pipeline has no such parameter) loads the YAML reader.
+        run("run", stored, "--state-dir", state, "--params-file", write(directory, "params.yaml", "who: you\n"));
     }
 
     private static String write(Path directory, String name, String text) throws IOException {
