@@ -3,13 +3,10 @@ package dev.pipewright.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.pipewright.cli.testing.Tmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,11 +25,11 @@ class ReplTmuxIT {
     @TempDir
     Path work;
 
-    private String socket;
+    private Tmux tmux;
 
     @Test
     void runQueryWatchItFinishAndCancelAnother() throws Exception {
-        Assumptions.assumeTrue(onPath("tmux"), "tmux is not installed (.ci/run installs it)");
+        Assumptions.assumeTrue(Tmux.installed(), "tmux is not installed (.ci/run installs it)");
         Files.writeString(work.resolve("gate.pipeline"), """
                 pipeline gate {
                   param marker: string
@@ -45,15 +42,12 @@ class ReplTmuxIT {
                   }
                 }
                 """);
-        // A socket path in the test's own directory, not a name under /tmp/tmux-UID: kill-server
-        // leaves the socket file behind, and the directory takes it away with it.
-        socket = work.resolve("tmux.sock").toString();
         String inner = "cd '" + work + "' && " + new Cli(work).command("repl", "--state-dir", work.toString()).stream()
                 .map(arg -> "'" + arg + "'").collect(Collectors.joining(" ")) + "; echo EXIT=$?; sleep 120";
-        tmux("new-session", "-d", "-s", "pw", "-x", "160", "-y", "50", "env", "TERM=xterm-256color", "bash", "-c",
-                inner);
+        tmux = new Tmux(work);
+        tmux.start(160, 50, work, inner);
         try {
-            awaitScreen("pipewright> ");
+            awaitScreen("pipewright>");
 
             keys("run gate.pipeline marker=" + work.resolve("one"));
             String first = awaitRunId(0);
@@ -79,10 +73,10 @@ class ReplTmuxIT {
             // terminal's own line discipline would take it.
             await().atMost(Duration.ofSeconds(90)).until(() -> screen().stripTrailing().endsWith("pipewright>"));
 
-            tmux("send-keys", "-t", "pw", "C-d");
+            tmux.press("C-d");
             awaitScreen("EXIT=0");
         } finally {
-            tmux("kill-server");
+            tmux.close();
         }
     }
 
@@ -101,58 +95,19 @@ class ReplTmuxIT {
         return id[0];
     }
 
-    private void keys(String line) throws IOException, InterruptedException {
+    private void keys(String line) {
         // Type only at a fresh, empty prompt: keys that arrive while the REPL is between two reads
         // (still printing the previous answer) are seen first by the terminal's line discipline.
-        await().atMost(Duration.ofSeconds(90)).until(this::atEmptyPrompt);
-        tmux("send-keys", "-t", "pw", "-l", line);
-        tmux("send-keys", "-t", "pw", "Enter");
-    }
-
-    /** Whether the last prompt on the screen (the status line may sit below it) has nothing typed yet. */
-    private boolean atEmptyPrompt() throws IOException, InterruptedException {
-        String[] lines = screen().split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (lines[i].startsWith("pipewright>")) {
-                return lines[i].strip().equals("pipewright>");
-            }
-        }
-        return false;
+        await().atMost(Duration.ofSeconds(90)).until(() -> tmux.atEmptyPrompt("pipewright>"));
+        tmux.type(line);
+        tmux.press("Enter");
     }
 
     private void awaitScreen(String text) {
-        try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> screen().contains(text));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            String shown;
-            try {
-                shown = screen();
-            } catch (IOException | InterruptedException unreadable) {
-                shown = "(unreadable: " + unreadable + ")";
-            }
-            throw new AssertionError("tmux never showed `" + text + "`; it shows:\n" + shown, e);
-        }
+        tmux.awaitShown(text, Duration.ofSeconds(90));
     }
 
-    /** The pane with its scroll-back, wrapped lines joined. */
-    private String screen() throws IOException, InterruptedException {
-        return tmux("capture-pane", "-p", "-J", "-S", "-500", "-t", "pw");
-    }
-
-    private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return out;
-    }
-
-    private static boolean onPath(String program) {
-        try {
-            return new ProcessBuilder("sh", "-c", "command -v " + program).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+    private String screen() {
+        return tmux.history();
     }
 }

@@ -3,8 +3,7 @@ package dev.pipewright.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.pipewright.cli.testing.Tmux;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,18 +75,15 @@ class TtyIT {
 
     @Test
     void theScreenIsLeftWithEachStageOnceAndTheSummary() throws Exception {
-        Assumptions.assumeTrue(onPath("tmux"), "tmux is not installed (.ci/run installs it)");
-        // A socket path in the test's own directory: kill-server leaves the socket file behind.
-        String socket = work.resolve("tmux.sock").toString();
+        Assumptions.assumeTrue(Tmux.installed(), "tmux is not installed (.ci/run installs it)");
         Cli cli = new Cli(work).env("TERM", "xterm-256color");
         String inner = "cd '" + work + "' && " + shellCommand(cli.command("run", Cli.example("hello.pipeline").toString()))
                 + "; echo EXIT=$?; sleep 120";
-        tmux(socket, "new-session", "-d", "-s", "pw", "-x", "100", "-y", "40", "env", "TERM=xterm-256color",
-                "bash", "-c", inner);
-        try {
+        try (Tmux tmux = new Tmux(work)) {
+            tmux.start(100, 40, work, inner);
             String[] screen = new String[1];
             await().atMost(Duration.ofSeconds(90)).until(() -> {
-                screen[0] = tmux(socket, "capture-pane", "-p", "-t", "pw");
+                screen[0] = tmux.screen();
                 return screen[0].contains("EXIT=");
             });
             String text = screen[0];
@@ -96,25 +92,6 @@ class TtyIT {
                 assertThat(text.split(Pattern.quote(stage), -1)).as(stage + " once on\n" + text).hasSize(2);
             }
             assertThat(text).as("no live view is left behind").doesNotContain("⠋", "⠙", "⠹", "░");
-        } finally {
-            tmux(socket, "kill-server");
-        }
-    }
-
-    private static String tmux(String socket, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("tmux", "-S", socket));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return out;
-    }
-
-    private static boolean onPath(String program) {
-        try {
-            return new ProcessBuilder("sh", "-c", "command -v " + program).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
         }
     }
 }
