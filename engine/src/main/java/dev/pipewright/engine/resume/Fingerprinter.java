@@ -16,8 +16,8 @@ import java.util.function.UnaryOperator;
  * the stage type, its version, each argument by name, and each read by reference together with
  * the fingerprint of the stage that produced it. The fingerprint is one SHA-256 over the state
  * directory's salt and all of it. Each input also gets a digest of its own part, so a later run
- * can say which input changed: a MurmurHash3 128-bit hash for ordinary values (their preview is kept
- * beside it anyway; a collision could only make {@code explain} miss naming a change, never
+ * can say which input changed: a MurmurHash3 128-bit hash for ordinary values (their preview is
+ * kept beside it anyway; a collision could only make {@code explain} miss naming a change, never
  * make a call reuse a wrong result), and a salted SHA-256 for a value that holds a secret, which
  * gets no preview and is kept nowhere. Thread-safe.
  */
